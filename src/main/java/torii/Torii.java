@@ -1,0 +1,24 @@
+package torii;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.security.OAuthFlow;
+import org.eclipse.microprofile.openapi.annotations.security.OAuthFlows;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+
+/**
+ * The JAX-RS application: every endpoint sits at the root, as in the FastAPI tutorial ({@code /token}, {@code /users/me}).
+ */
+@ApplicationPath("")
+@OpenAPIDefinition(info = @Info(title = "Torii", version = "1.0",
+        description = "Log in with username and password at /token, then call the API with the bearer token."))
+@SecurityScheme(securitySchemeName = Torii.OAUTH2, type = SecuritySchemeType.OAUTH2,
+        flows = @OAuthFlows(password = @OAuthFlow(tokenUrl = "/token")))
+public class Torii extends Application {
+
+    /** The OpenAPI name of the password-flow scheme that protected operations refer to. */
+    public static final String OAUTH2 = "OAuth2PasswordBearer";
+}

@@ -1,0 +1,60 @@
+package torii.docs.boundary;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import torii.docs.control.StaticFiles;
+
+/**
+ * The interactive docs at {@code /docs}: Swagger UI from its webjar over the MicroProfile OpenAPI document. Served
+ * here rather than by the servlet container because the API owns every path from the root.
+ */
+@Path("docs")
+@ApplicationScoped
+@PermitAll
+public class DocsResource {
+
+    /** Swagger UI sets inline styles; nothing else is allowed from anywhere but this origin. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'none'";
+
+    private final StaticFiles files = new StaticFiles();
+
+    @GET
+    @Operation(hidden = true)
+    public Response page(@Context UriInfo uri, @Context Request request) {
+        // The page links its assets relative to /docs; from /docs/ they would resolve one level too deep.
+        if (uri.getPath().endsWith("/")) {
+            return Response.seeOther(uri.getBaseUriBuilder().path("docs").build()).build();
+        }
+        return serve("index.html", request).header("Content-Security-Policy", CONTENT_SECURITY_POLICY).build();
+    }
+
+    @GET
+    @Path("{file: [A-Za-z0-9][A-Za-z0-9._-]*}")
+    @Operation(hidden = true)
+    public Response asset(@PathParam("file") String file, @Context Request request) {
+        return serve(file, request).build();
+    }
+
+    Response.ResponseBuilder serve(String name, Request request) {
+        var file = files.find(name).orElseThrow(NotFoundException::new);
+        var cache = new CacheControl();
+        // Revalidate every time: the URLs carry no version, and the ETag makes the check cheap.
+        cache.setNoCache(true);
+        var tag = new EntityTag(file.etag());
+        var unchanged = request.evaluatePreconditions(tag);
+        var response = unchanged != null ? unchanged : Response.ok(file.content(), file.mediaType());
+        return response.tag(tag).cacheControl(cache);
+    }
+}

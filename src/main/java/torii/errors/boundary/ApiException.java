@@ -1,0 +1,43 @@
+package torii.errors.boundary;
+
+/**
+ * A failure the client caused or may act on, answered with one JSON shape by {@link ErrorMapper}.
+ *
+ * @param status the HTTP status
+ * @param error the OAuth 2.0 error code (RFC 6749 section 5.2), or null for errors outside OAuth
+ * @param challenge the {@code WWW-Authenticate} value, or null
+ */
+public class ApiException extends RuntimeException {
+
+    private final int status;
+    private final String error;
+    private final String challenge;
+
+    public ApiException(int status, String error, String detail, String challenge) {
+        // No stack trace: these are expected outcomes on hot paths (every rejected token), not bugs.
+        super(detail, null, false, false);
+        this.status = status;
+        this.error = error;
+        this.challenge = challenge;
+    }
+
+    public static ApiException oauth(int status, String error, String description) {
+        return new ApiException(status, error, description, null);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String error() {
+        return error;
+    }
+
+    public String challenge() {
+        return challenge;
+    }
+
+    public ErrorBody body() {
+        return error == null ? ErrorBody.detail(getMessage()) : ErrorBody.oauth(error, getMessage());
+    }
+}

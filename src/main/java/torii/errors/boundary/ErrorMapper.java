@@ -1,0 +1,48 @@
+package torii.errors.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Objects;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Turns every exception into the JSON error shape; unexpected ones are logged and never shown to the client. */
+@Provider
+@ApplicationScoped
+public class ErrorMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMapper.class.getName());
+
+    @Override
+    public Response toResponse(Throwable exception) {
+        if (exception instanceof ApiException api) {
+            return respond(api.status(), api.body(), api.challenge());
+        }
+        if (exception instanceof WebApplicationException web) {
+            // Keep what the runtime set (Allow on 405, for one) and replace only the body.
+            var original = web.getResponse();
+            var status = original.getStatusInfo();
+            var reason = Objects.requireNonNullElse(status.getReasonPhrase(), "Error");
+            // A body the runtime could not read is a malformed request in OAuth's terms (RFC 6749 5.2, RFC 6750 3.1).
+            var body = status.getStatusCode() == 400 || status.getStatusCode() == 415
+                    ? ErrorBody.oauth("invalid_request", reason)
+                    : ErrorBody.detail(reason);
+            return Response.fromResponse(original).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+        }
+        LOG.log(Level.SEVERE, "Unexpected failure", exception);
+        return respond(500, ErrorBody.detail("Internal Server Error"), null);
+    }
+
+    static Response respond(int status, ErrorBody body, String challenge) {
+        var response = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body);
+        if (challenge != null) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, challenge);
+        }
+        return response.build();
+    }
+}

@@ -1,0 +1,45 @@
+package torii.security.boundary;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.ext.Provider;
+import torii.security.control.BearerTokenExtractor;
+import torii.tokens.control.TokenVerifier;
+import torii.users.boundary.Users;
+
+/**
+ * Authenticates requests that carry a bearer token. Without one the request passes on unauthenticated, and
+ * authorization decides; with one, the token must verify and name an existing user, and that user must be active.
+ */
+@Provider
+@PreMatching
+@Priority(Priorities.AUTHENTICATION)
+@ApplicationScoped
+public class JWTAuthenticationFilter implements ContainerRequestFilter {
+
+    @Inject
+    TokenVerifier verifier;
+
+    @Inject
+    Users users;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        var bearer = BearerTokenExtractor.extract(request.getHeaders().get(HttpHeaders.AUTHORIZATION));
+        if (bearer.isEmpty()) {
+            return;
+        }
+        var token = verifier.verify(bearer.get()).orElseThrow(Challenges::invalidToken);
+        var user = users.find(token.getSubject()).orElseThrow(Challenges::invalidToken);
+        if (user.disabled()) {
+            throw Challenges.inactiveUser();
+        }
+        request.setSecurityContext(new JWTSecurityContext(request.getSecurityContext(), token));
+    }
+}

@@ -1,0 +1,23 @@
+package torii.tokens.boundary;
+
+import torii.errors.boundary.ApiException;
+
+/** The token endpoint's errors (RFC 6749 section 5.2), with the FastAPI tutorial's {@code detail} beside them. */
+interface TokenErrors {
+
+    String INCORRECT_CREDENTIALS = "Incorrect username or password";
+
+    static ApiException invalidRequest(String description) {
+        return ApiException.oauth(400, "invalid_request", description);
+    }
+
+    static ApiException unsupportedGrantType(String description) {
+        return ApiException.oauth(400, "unsupported_grant_type", description);
+    }
+
+    /** The same answer for an unknown user, a wrong password and a disabled user. */
+    static ApiException invalidGrant() {
+        // The tutorial sends the Bearer challenge with this 400; its clients may look for it.
+        return new ApiException(400, "invalid_grant", INCORRECT_CREDENTIALS, "Bearer");
+    }
+}

@@ -1,0 +1,44 @@
+package torii.tokens.boundary;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/** The token endpoint: username and password in, bearer token out. */
+@Path("token")
+@RequestScoped
+@PermitAll
+public class TokenResource {
+
+    @Inject
+    Tokens tokens;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Login For Access Token")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+            schema = @Schema(ref = "TokenForm")))
+    @APIResponse(responseCode = "200", description = "A bearer token",
+            content = @Content(schema = @Schema(ref = "TokenResponse")))
+    @APIResponse(responseCode = "400", description = "invalid_request, invalid_grant or unsupported_grant_type",
+            content = @Content(schema = @Schema(ref = "Error")))
+    public Response token(MultivaluedMap<String, String> form) {
+        var granted = tokens.passwordGrant(TokenRequest.of(form));
+        // RFC 6749 section 5.1: a response with a token must not be cached.
+        return Response.ok(granted).header(HttpHeaders.CACHE_CONTROL, "no-store").header("Pragma", "no-cache").build();
+    }
+}

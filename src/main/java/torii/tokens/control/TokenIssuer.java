@@ -1,0 +1,75 @@
+package torii.tokens.control;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.Claims;
+
+/** Signs access tokens with the claims MicroProfile JWT consumers expect: iss, sub, upn, groups, iat, exp, jti. */
+@ApplicationScoped
+public class TokenIssuer {
+
+    @Inject
+    KeyRing keys;
+
+    @Inject
+    @ConfigProperty(name = "mp.jwt.verify.issuer", defaultValue = "http://localhost:8080")
+    String issuer;
+
+    @Inject
+    @ConfigProperty(name = "torii.token.expire-minutes", defaultValue = "30")
+    long expireMinutes;
+
+    Clock clock = Clock.systemUTC();
+
+    public TokenIssuer() {
+    }
+
+    TokenIssuer(KeyRing keys, String issuer, long expireMinutes, Clock clock) {
+        this.keys = keys;
+        this.issuer = issuer;
+        this.expireMinutes = expireMinutes;
+        this.clock = clock;
+    }
+
+    public IssuedToken issue(String subject, Set<String> groups) {
+        var now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        var lifetime = Duration.ofMinutes(expireMinutes);
+        var claims = new JWTClaimsSet.Builder()
+                .issuer(issuer)
+                .subject(subject)
+                .claim(Claims.upn.name(), subject)
+                .claim(Claims.groups.name(), List.copyOf(groups))
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(lifetime)))
+                .jwtID(UUID.randomUUID().toString())
+                .build();
+        var key = keys.signingKey();
+        var header = new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).keyID(key.getKeyID()).build();
+        var jwt = new SignedJWT(header, claims);
+        try {
+            jwt.sign(new MACSigner(key));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Cannot sign a token", e);
+        }
+        return new IssuedToken(jwt.serialize(), lifetime.toSeconds());
+    }
+
+    /** A signed access token and the seconds it stays valid. */
+    public record IssuedToken(String value, long expiresIn) {
+    }
+}

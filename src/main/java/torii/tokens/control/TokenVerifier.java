@@ -1,0 +1,84 @@
+package torii.tokens.control;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * The one place where access tokens are checked. A token passes only if all of these hold: it is a JWS (never
+ * {@code alg: none}, never encrypted) signed with an allowed algorithm by a key of the {@link KeyRing}; its {@code typ}
+ * is {@code JWT} or absent; it carries {@code sub}, {@code exp}, {@code iat} and {@code jti}; its {@code iss} is the
+ * configured issuer; and it has not expired, allowing the configured clock skew.
+ */
+@ApplicationScoped
+public class TokenVerifier {
+
+    private static final Logger LOG = Logger.getLogger(TokenVerifier.class.getName());
+    static final Set<JWSAlgorithm> ALLOWED_ALGORITHMS = Set.of(JWSAlgorithm.HS256);
+    static final Set<String> REQUIRED_CLAIMS = Set.of("sub", "exp", "iat", "jti");
+    /** Far above any token this service issues; parsing stops before doing work on anything larger. */
+    static final int MAX_TOKEN_LENGTH = 8192;
+
+    @Inject
+    KeyRing keys;
+
+    @Inject
+    @ConfigProperty(name = "mp.jwt.verify.issuer", defaultValue = "http://localhost:8080")
+    String issuer;
+
+    @Inject
+    @ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "60")
+    int clockSkewSeconds;
+
+    private ConfigurableJWTProcessor<SecurityContext> processor;
+
+    public TokenVerifier() {
+    }
+
+    TokenVerifier(KeyRing keys, String issuer, int clockSkewSeconds) {
+        this.keys = keys;
+        this.issuer = issuer;
+        this.clockSkewSeconds = clockSkewSeconds;
+        init();
+    }
+
+    @PostConstruct
+    void init() {
+        var claimsVerifier = new DefaultJWTClaimsVerifier<>(null,
+                new JWTClaimsSet.Builder().issuer(issuer).build(), REQUIRED_CLAIMS);
+        claimsVerifier.setMaxClockSkew(clockSkewSeconds);
+        var jwtProcessor = new DefaultJWTProcessor<SecurityContext>();
+        jwtProcessor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, null));
+        jwtProcessor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALLOWED_ALGORITHMS, keys));
+        jwtProcessor.setJWTClaimsSetVerifier(claimsVerifier);
+        processor = jwtProcessor;
+    }
+
+    /** The verified token, or empty if any rule fails; the reason is logged at FINE, never the token itself. */
+    public Optional<JsonWebToken> verify(String token) {
+        if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new VerifiedToken(token, processor.process(token, null)));
+        } catch (Exception rejected) {
+            LOG.log(Level.FINE, "Rejected a token: {0}", rejected.getMessage());
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package torii.users.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import java.util.Set;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import torii.users.control.PasswordHasher;
+import torii.users.entity.User;
+
+/** In demo mode, the FastAPI tutorial's users: johndoe/secret, and alice/secretalice, who is disabled. */
+@Startup
+@Singleton
+public class DemoUsers {
+
+    private static final Logger LOG = Logger.getLogger(DemoUsers.class.getName());
+
+    /** The tutorial's own hash of "secret", kept as written so that hashes brought from passlib are shown to verify. */
+    static final String JOHNDOE_HASH = "$2b$12$EixZaYVK1fsbw1ZfbX3OXePaWxn96p36WQoeG6Lruj3vjPGga31lW";
+
+    @Inject
+    @ConfigProperty(name = "torii.demo", defaultValue = "false")
+    boolean demo;
+
+    @Inject
+    Users users;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @PostConstruct
+    void create() {
+        if (!demo) {
+            return;
+        }
+        LOG.warning("Demo mode: the demo users johndoe and alice exist with well-known passwords");
+        users.addIfAbsent(new User("johndoe", "johndoe@example.com", "John Doe", JOHNDOE_HASH, Set.of("user")));
+        if (users.find("alice").isEmpty()) {
+            users.addIfAbsent(new User("alice", "alice@example.com", "Alice Wonderson", hasher.hash("secretalice"),
+                    Set.of("user")).disable());
+        }
+    }
+}

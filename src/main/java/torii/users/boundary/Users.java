@@ -1,0 +1,57 @@
+package torii.users.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Optional;
+import torii.users.control.PasswordHasher;
+import torii.users.entity.User;
+
+/** The user store: authentication by password, lookups by username, and account changes. */
+@Stateless
+public class Users {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    PasswordHasher hasher;
+
+    /**
+     * The active user with this username and password. An unknown user, a wrong password and a disabled user all
+     * give empty after the same work, so that neither the answer nor its timing tells them apart.
+     */
+    // No transaction: a bcrypt check takes a quarter of a second and must not hold one open.
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Optional<User> authenticate(String username, String password) {
+        var user = em.find(User.class, username);
+        var matches = hasher.verify(password, user == null ? null : user.passwordHash());
+        return matches && !user.disabled() ? Optional.of(user) : Optional.empty();
+    }
+
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Optional<User> find(String username) {
+        return Optional.ofNullable(em.find(User.class, username));
+    }
+
+    /** Adds the user unless one with the same username exists; true if added. */
+    public boolean addIfAbsent(User user) {
+        if (em.find(User.class, user.username()) != null) {
+            return false;
+        }
+        em.persist(user);
+        return true;
+    }
+
+    /** Takes effect on the user's next request: every request with a token looks the user up. */
+    public void disable(String username) {
+        Optional.ofNullable(em.find(User.class, username)).ifPresent(User::disable);
+    }
+
+    public void enable(String username) {
+        Optional.ofNullable(em.find(User.class, username)).ifPresent(User::enable);
+    }
+}

@@ -1,0 +1,79 @@
+package torii.users.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.mindrot.jbcrypt.BCrypt;
+
+/** Hashes and verifies passwords with bcrypt, accepting the {@code $2a$}, {@code $2b$} and {@code $2y$} forms. */
+@ApplicationScoped
+public class PasswordHasher {
+
+    private static final Logger LOG = Logger.getLogger(PasswordHasher.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "torii.password.bcrypt-cost", defaultValue = "12")
+    int cost;
+
+    /** Verified when there is no real hash, so that an unknown user costs as much time as a known one. */
+    private String dummyHash;
+
+    public PasswordHasher() {
+    }
+
+    PasswordHasher(int cost) {
+        this.cost = cost;
+        init();
+    }
+
+    @PostConstruct
+    void init() {
+        if (cost < 4 || cost > 31) {
+            throw new IllegalStateException("torii.password.bcrypt-cost must be between 4 and 31, was " + cost);
+        }
+        var random = new byte[16];
+        new SecureRandom().nextBytes(random);
+        dummyHash = hash(Base64.getEncoder().encodeToString(random));
+    }
+
+    public String hash(String password) {
+        return BCrypt.hashpw(password, BCrypt.gensalt(cost));
+    }
+
+    /** True if the password matches; a missing or unreadable hash never matches but takes the same time. */
+    public boolean verify(String password, String hash) {
+        var readable = hash == null ? null : asJBCrypt(hash);
+        if (readable == null) {
+            if (hash != null) {
+                LOG.warning("A stored password hash is not in a bcrypt form this service reads");
+            }
+            BCrypt.checkpw(password, dummyHash);
+            return false;
+        }
+        try {
+            return BCrypt.checkpw(password, readable);
+        } catch (IllegalArgumentException malformed) {
+            LOG.warning("A stored password hash is malformed");
+            return false;
+        }
+    }
+
+    /**
+     * jBCrypt reads only {@code $2a$}. {@code $2b$} (OpenBSD, passlib) and {@code $2y$} (PHP) name the same algorithm,
+     * differing from {@code $2a$} only in bugs of other implementations that jBCrypt never had, so the prefix is rewritten.
+     * {@code $2x$} marks hashes from a buggy implementation and is refused.
+     */
+    static String asJBCrypt(String hash) {
+        if (hash.startsWith("$2a$")) {
+            return hash;
+        }
+        if (hash.startsWith("$2b$") || hash.startsWith("$2y$")) {
+            return "$2a$" + hash.substring(4);
+        }
+        return null;
+    }
+}
