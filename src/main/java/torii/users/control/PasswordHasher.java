@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mindrot.jbcrypt.BCrypt;
 
@@ -14,6 +15,8 @@ import org.mindrot.jbcrypt.BCrypt;
 public class PasswordHasher {
 
     private static final Logger LOG = Logger.getLogger(PasswordHasher.class.getName());
+    /** Prefix, two-digit cost, then 22 characters of salt and 31 of hash in bcrypt's base64 alphabet. */
+    private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$(0[4-9]|[12][0-9]|3[01])\\$[./A-Za-z0-9]{53}");
 
     @Inject
     @ConfigProperty(name = "torii.password.bcrypt-cost", defaultValue = "12")
@@ -49,17 +52,12 @@ public class PasswordHasher {
         var readable = hash == null ? null : asJBCrypt(hash);
         if (readable == null) {
             if (hash != null) {
-                LOG.warning("A stored password hash is not in a bcrypt form this service reads");
+                LOG.warning("A stored password hash is not in a bcrypt form this service reads; that user cannot log in");
             }
             BCrypt.checkpw(password, dummyHash);
             return false;
         }
-        try {
-            return BCrypt.checkpw(password, readable);
-        } catch (IllegalArgumentException malformed) {
-            LOG.warning("A stored password hash is malformed");
-            return false;
-        }
+        return BCrypt.checkpw(password, readable);
     }
 
     /**
@@ -68,12 +66,9 @@ public class PasswordHasher {
      * {@code $2x$} marks hashes from a buggy implementation and is refused.
      */
     static String asJBCrypt(String hash) {
-        if (hash.startsWith("$2a$")) {
-            return hash;
+        if (!BCRYPT.matcher(hash).matches()) {
+            return null;
         }
-        if (hash.startsWith("$2b$") || hash.startsWith("$2y$")) {
-            return "$2a$" + hash.substring(4);
-        }
-        return null;
+        return hash.startsWith("$2a$") ? hash : "$2a$" + hash.substring(4);
     }
 }

@@ -1,0 +1,44 @@
+package torii.tokens.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class SigningKeysTest {
+
+    @Test
+    void secretShorterThan256BitsIsRefused() {
+        var refusal = assertThrows(IllegalStateException.class, () -> SigningKeys.fromSecret("x".repeat(31)));
+        assertEquals(true, refusal.getMessage().contains("256 bits"));
+    }
+
+    @Test
+    void secretIsUsedAsItsUtf8Bytes() {
+        var secret = "09d25e094faa6ca2556c818166b7a9563b93f7099f6f0f4caa6cf63b88e8d3e7";
+        assertArrayEquals(secret.getBytes(StandardCharsets.UTF_8), SigningKeys.fromSecret(secret).toByteArray());
+    }
+
+    @Test
+    void multibyteCharactersCountAsTheirBytes() {
+        // 11 characters of three bytes each: 33 bytes, enough.
+        assertEquals(33, SigningKeys.fromSecret("鍵".repeat(11)).toByteArray().length);
+    }
+
+    @Test
+    void generatedKeysAre256BitsAndDistinct() {
+        var first = SigningKeys.generate();
+        var second = SigningKeys.generate();
+        assertEquals(32, first.toByteArray().length);
+        assertNotEquals(first.getKeyID(), second.getKeyID());
+    }
+
+    @Test
+    void storedKeyReadsBack() {
+        var key = SigningKeys.generate();
+        assertArrayEquals(key.toByteArray(), SigningKeys.parse(key.toJSONString()).toByteArray());
+    }
+}
