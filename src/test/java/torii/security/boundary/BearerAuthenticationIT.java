@@ -1,0 +1,138 @@
+package torii.security.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.json.Json;
+import java.net.URL;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import torii.testing.Api;
+import torii.testing.Api.Reply;
+import torii.testing.Breakage;
+import torii.testing.Deployments;
+import torii.testing.TestTokens;
+
+/** The protected endpoints on Payara Micro, with every kind of token and no token at all. */
+@ExtendWith(ArquillianExtension.class)
+class BearerAuthenticationIT {
+
+    static final String INVALID_TOKEN_CHALLENGE = "Bearer error=\"invalid_token\"";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war();
+    }
+
+    @ArquillianResource
+    URL deployment;
+
+    Api api;
+    TestTokens tokens = TestTokens.ofTestSecret();
+
+    @BeforeEach
+    void api() {
+        api = Api.at(deployment);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"users/me", "users/me/"})
+    void ownAccountIsShownToItsUser(String path) {
+        var reply = api.getWithToken(path, api.login("johndoe", "secret"));
+        assertEquals(200, reply.status());
+        assertEquals("{\"username\":\"johndoe\",\"email\":\"johndoe@example.com\",\"full_name\":\"John Doe\","
+                + "\"disabled\":false}", reply.body());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"users/me/items", "users/me/items/"})
+    void ownItemsAreShownToTheirOwner(String path) {
+        var reply = api.getWithToken(path, api.login("johndoe", "secret"));
+        assertEquals(200, reply.status());
+        assertEquals("[{\"item_id\":\"Foo\",\"owner\":\"johndoe\"}]", reply.body());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bearer", "BEARER", "bEaReR"})
+    void schemeNameIsMatchedWhateverItsCase(String scheme) {
+        var reply = api.get("users/me/items", "Authorization", scheme + " " + api.login("johndoe", "secret"));
+        assertEquals(200, reply.status());
+    }
+
+    @Test
+    void tokenBuiltElsewhereWithTheSharedSecretIsAccepted() {
+        assertEquals(200, api.getWithToken("users/me", tokens.valid("johndoe")).status());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"users/me", "users/me/", "users/me/items", "users/me/items/"})
+    void withoutAuthorizationTheCallerIsNotAuthenticated(String path) {
+        assertNotAuthenticated(api.get(path));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Basic am9obmRvZTpzZWNyZXQ=", "Digest username=\"johndoe\"", "Token abc"})
+    void otherSchemeLeavesTheCallerNotAuthenticated(String authorization) {
+        assertNotAuthenticated(api.get("users/me/items", "Authorization", authorization));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Breakage.class)
+    void brokenTokenCannotBeValidated(Breakage breakage) {
+        assertInvalidToken(api.getWithToken("users/me/items", breakage.token(tokens, "johndoe")));
+        assertInvalidToken(api.getWithToken("users/me", breakage.token(tokens, "johndoe")));
+    }
+
+    @Test
+    void tokenOfAUserWhoDoesNotExistCannotBeValidated() {
+        assertInvalidToken(api.getWithToken("users/me", tokens.valid("no-such-user")));
+    }
+
+    @Test
+    void emptyBearerTokenCannotBeValidated() {
+        assertInvalidToken(api.get("users/me", "Authorization", "Bearer "));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"users/me", "users/me/items"})
+    void tokenOfADisabledUserIsRefusedAsInactive(String path) {
+        var reply = api.getWithToken(path, tokens.valid("alice"));
+        assertEquals(400, reply.status());
+        assertEquals(Json.createObjectBuilder().add("detail", "Inactive user").build(), reply.json());
+    }
+
+    @Test
+    void twoAuthorizationHeadersAreAMalformedRequest() {
+        var token = api.login("johndoe", "secret");
+        var reply = api.get("users/me", "Authorization", "Bearer " + token, "Authorization", "Bearer " + token);
+        assertEquals(400, reply.status());
+        assertEquals("invalid_request", reply.json().getString("error"));
+    }
+
+    @Test
+    void publicStatusNeedsNoToken() {
+        var reply = api.get("status");
+        assertEquals(200, reply.status());
+        assertEquals("UP", reply.json().getString("status"));
+        assertEquals("nosniff", reply.header("X-Content-Type-Options"));
+    }
+
+    static void assertNotAuthenticated(Reply reply) {
+        assertEquals(401, reply.status());
+        assertEquals("Bearer", reply.header("WWW-Authenticate"));
+        assertEquals("{\"detail\":\"Not authenticated\"}", reply.body());
+    }
+
+    static void assertInvalidToken(Reply reply) {
+        assertEquals(401, reply.status(), reply.body());
+        assertEquals(INVALID_TOKEN_CHALLENGE, reply.header("WWW-Authenticate"));
+        assertEquals("{\"detail\":\"Could not validate credentials\"}", reply.body());
+    }
+}

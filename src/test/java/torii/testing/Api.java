@@ -1,0 +1,95 @@
+package torii.testing;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+
+/** A plain HTTP client for the service under test, on the loopback address it listens on. */
+public record Api(URI base) {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** Arquillian reports the machine's external address; the service listens on loopback only. */
+    public static Api at(URL deployment) {
+        try {
+            return new Api(new URI("http", null, "127.0.0.1", deployment.getPort(), deployment.getPath(), null, null));
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    public URI uri(String path) {
+        return base.resolve(path.startsWith("/") ? path.substring(1) : path);
+    }
+
+    public HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30));
+    }
+
+    public Reply get(String path, String... headers) {
+        return send(headers.length == 0 ? request(path).GET() : request(path).headers(headers).GET());
+    }
+
+    public Reply getWithToken(String path, String token) {
+        return get(path, "Authorization", "Bearer " + token);
+    }
+
+    public Reply postForm(String path, String form) {
+        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    /** Logs in at /token and returns the access token, failing the test if the login fails. */
+    public String login(String username, String password) {
+        var reply = postForm("token", "username=" + username + "&password=" + password);
+        if (reply.status() != 200) {
+            throw new AssertionError("Login of " + username + " failed: " + reply);
+        }
+        return reply.json().getString("access_token");
+    }
+
+    public Reply send(HttpRequest.Builder request) {
+        try {
+            var response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.headers().map(), response.body());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A response: status, headers and body. */
+    public record Reply(int status, java.util.Map<String, List<String>> headers, String body) {
+
+        public String header(String name) {
+            return headers.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name))
+                    .map(entry -> String.join(", ", entry.getValue())).findFirst().orElse(null);
+        }
+
+        public JsonValue value() {
+            try (var reader = Json.createReader(new StringReader(body))) {
+                return reader.readValue();
+            }
+        }
+
+        public JsonObject json() {
+            return value().asJsonObject();
+        }
+
+        public JsonArray array() {
+            return value().asJsonArray();
+        }
+    }
+}

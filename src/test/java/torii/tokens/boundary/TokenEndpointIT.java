@@ -1,0 +1,151 @@
+package torii.tokens.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jwt.SignedJWT;
+import jakarta.json.Json;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.util.List;
+import java.util.Set;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import torii.testing.Api;
+import torii.testing.Deployments;
+import torii.testing.TestSecret;
+import torii.testing.TestTokens;
+
+/** POST /token on Payara Micro, row by row as the FastAPI tutorial's clients see it. */
+@ExtendWith(ArquillianExtension.class)
+class TokenEndpointIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war();
+    }
+
+    @ArquillianResource
+    URL deployment;
+
+    Api api;
+
+    @BeforeEach
+    void api() {
+        api = Api.at(deployment);
+    }
+
+    @Test
+    void passwordLoginAnswersWithABearerTokenThatMustNotBeCached() {
+        var reply = api.postForm("token", "username=johndoe&password=secret");
+        assertEquals(200, reply.status());
+        assertTrue(reply.header("Content-Type").startsWith("application/json"));
+        assertEquals("no-store", reply.header("Cache-Control"));
+        assertEquals("no-cache", reply.header("Pragma"));
+        var body = reply.json();
+        assertEquals(Set.of("access_token", "token_type", "expires_in"), body.keySet());
+        assertEquals("bearer", body.getString("token_type"));
+        assertEquals(1800, body.getInt("expires_in"));
+    }
+
+    @Test
+    void tokenIsSignedWithTheConfiguredSecretAndCarriesTheMicroProfileClaims() throws Exception {
+        var jwt = SignedJWT.parse(api.login("johndoe", "secret"));
+        assertTrue(jwt.verify(new MACVerifier(TestSecret.value().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        var claims = jwt.getJWTClaimsSet();
+        assertEquals("johndoe", claims.getSubject());
+        assertEquals("johndoe", claims.getStringClaim("upn"));
+        assertEquals(TestTokens.DEFAULT_ISSUER, claims.getIssuer());
+        assertEquals(List.of("user"), claims.getStringListClaim("groups"));
+        assertEquals(1800, (claims.getExpirationTime().getTime() - claims.getIssueTime().getTime()) / 1000);
+        assertTrue(claims.getJWTID() != null && !claims.getJWTID().isBlank());
+        assertEquals("JWT", jwt.getHeader().getType().getType());
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "grant_type=password&username=johndoe&password=secret",
+            "username=johndoe&password=secret&scope=&client_id=&client_secret=",
+            "grant_type=password&username=johndoe&password=secret&scope=me+items&client_id=docs"})
+    void formsOfTheTutorialAreAccepted(String form) {
+        assertEquals(200, api.postForm("token", form).status());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "wrong password, username=johndoe&password=wrong",
+            "unknown user, username=nobody&password=secret",
+            "disabled user, username=alice&password=secretalice"})
+    void failedLoginsLookAlike(String name, String form) {
+        var reply = api.postForm("token", form);
+        assertEquals(400, reply.status());
+        assertEquals("Bearer", reply.header("WWW-Authenticate"));
+        assertEquals(Json.createObjectBuilder()
+                .add("error", "invalid_grant")
+                .add("error_description", "Incorrect username or password")
+                .add("detail", "Incorrect username or password").build(), reply.json());
+    }
+
+    @Test
+    void otherGrantTypeIsUnsupported() {
+        var reply = api.postForm("token", "grant_type=client_credentials&username=johndoe&password=secret");
+        assertEquals(400, reply.status());
+        assertEquals("unsupported_grant_type", reply.json().getString("error"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "missing username | password=secret | Missing parameter: username",
+            "missing password | username=johndoe | Missing parameter: password",
+            "empty username | username=&password=secret | Missing parameter: username",
+            "empty password | username=johndoe&password= | Missing parameter: password",
+            "empty body | '' | Missing parameter: username",
+            "repeated username | username=johndoe&username=alice&password=secret | Parameter username must not be repeated",
+            "repeated grant type | grant_type=password&grant_type=password&username=johndoe&password=secret | Parameter grant_type must not be repeated"})
+    void malformedFormIsAnInvalidRequestNamingTheProblem(String name, String form, String problem) {
+        var reply = api.postForm("token", form);
+        assertEquals(400, reply.status());
+        assertEquals("invalid_request", reply.json().getString("error"));
+        assertEquals(problem, reply.json().getString("error_description"));
+        assertEquals(problem, reply.json().getString("detail"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"application/json, '{\"username\":\"johndoe\",\"password\":\"secret\"}'",
+            "text/plain, username=johndoe&password=secret"})
+    void bodyThatIsNotAFormIsRefused(String mediaType, String body) {
+        var reply = api.send(api.request("token").header("Content-Type", mediaType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertEquals(415, reply.status());
+        assertEquals("invalid_request", reply.json().getString("error"));
+    }
+
+    @Test
+    void malformedPercentEncodingIsAnInvalidRequest() {
+        var reply = api.postForm("token", "username=%zz&password=secret");
+        assertEquals(400, reply.status());
+        assertEquals("invalid_request", reply.json().getString("error"));
+    }
+
+    @Test
+    void readingTheTokenEndpointIsNotAllowed() {
+        var reply = api.get("token");
+        assertEquals(405, reply.status());
+        assertEquals("Method Not Allowed", reply.json().getString("detail"));
+    }
+
+    @Test
+    void unknownPathIsAJsonNotFound() {
+        var reply = api.get("no/such/path");
+        assertEquals(404, reply.status());
+        assertEquals("Not Found", reply.json().getString("detail"));
+    }
+}
