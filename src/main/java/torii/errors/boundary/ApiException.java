@@ -1,12 +1,14 @@
 package torii.errors.boundary;
 
+import jakarta.ejb.ApplicationException;
+
 /**
- * A failure the client caused or may act on, answered with one JSON shape by {@link ErrorMapper}.
- *
- * @param status the HTTP status
- * @param error the OAuth 2.0 error code (RFC 6749 section 5.2), or null for errors outside OAuth
- * @param challenge the {@code WWW-Authenticate} value, or null
+ * A failure the client caused or may act on, answered with one JSON shape by {@link ErrorMapper}: an HTTP status, the
+ * OAuth 2.0 error code where OAuth defines the error (RFC 6749 section 5.2), a detail, and a {@code WWW-Authenticate}
+ * challenge where one is due.
  */
+// An application exception: EJBs pass it to the caller as it is, neither wrapped nor logged, and roll back.
+@ApplicationException(rollback = true)
 public class ApiException extends RuntimeException {
 
     private final int status;
