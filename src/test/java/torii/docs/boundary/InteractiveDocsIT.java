@@ -1,0 +1,124 @@
+package torii.docs.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import torii.testing.Api;
+import torii.testing.Browser;
+import torii.testing.Deployments;
+
+/** /docs in a real browser, following the FastAPI write-up: Authorize, then Try it out on /users/me/items. */
+@ExtendWith(ArquillianExtension.class)
+class InteractiveDocsIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war();
+    }
+
+    @ArquillianResource
+    URL deployment;
+
+    Api api;
+
+    @BeforeEach
+    void api() {
+        api = Api.at(deployment);
+    }
+
+    @Test
+    void authorizeThenTryOutReadsTheItemsOfTheUserWhoSignedIn() {
+        var browser = Browser.start();
+        try {
+            var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            browser.get(api.uri("docs").toString());
+
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.authorize"))).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("oauth_username"))).sendKeys("johndoe");
+            browser.findElement(By.id("oauth_password")).sendKeys("secret");
+            browser.findElement(By.cssSelector(".auth-btn-wrapper .modal-btn.authorize")).click();
+            // Swagger UI offers to remove the authorization once /token has answered with a token.
+            wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector(".auth-btn-wrapper button[aria-label='Remove authorization']")));
+            browser.findElement(By.cssSelector(".auth-btn-wrapper .btn-done")).click();
+
+            var operation = browser.findElement(By.id("operations-default-items"));
+            operation.findElement(By.cssSelector(".opblock-summary-control")).click();
+            wait.until(ExpectedConditions.elementToBeClickable(operation.findElement(By.cssSelector(".try-out__btn"))))
+                    .click();
+            wait.until(ExpectedConditions.elementToBeClickable(operation.findElement(By.cssSelector("button.execute"))))
+                    .click();
+
+            WebElement status = wait.until(ExpectedConditions.visibilityOfNestedElementsLocatedBy(operation,
+                    By.cssSelector(".live-responses-table tr.response .response-col_status"))).get(0);
+            assertEquals("200", status.getText().trim());
+            var body = operation.findElement(By.cssSelector(".live-responses-table tr.response .response-col_description pre"))
+                    .getText();
+            assertTrue(body.contains("\"owner\": \"johndoe\""), body);
+            assertTrue(body.contains("\"item_id\": \"Foo\""), body);
+        } catch (RuntimeException | AssertionError failure) {
+            Browser.keepEvidence(browser, "docs-flow");
+            throw failure;
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void openApiDocumentDeclaresThePasswordFlowAndWhatItProtects() {
+        var reply = api.get("/openapi", "Accept", "application/json");
+        assertEquals(200, reply.status());
+        var document = reply.json();
+        var flow = document.getJsonObject("components").getJsonObject("securitySchemes")
+                .getJsonObject("OAuth2PasswordBearer");
+        assertEquals("oauth2", flow.getString("type"));
+        assertEquals("/token", flow.getJsonObject("flows").getJsonObject("password").getString("tokenUrl"));
+
+        var paths = document.getJsonObject("paths");
+        for (var path : List.of("/users/me", "/users/me/items")) {
+            var security = paths.getJsonObject(path).getJsonObject("get").getJsonArray("security");
+            assertEquals(Set.of("OAuth2PasswordBearer"), security.getJsonObject(0).keySet(), path);
+        }
+        var form = paths.getJsonObject("/token").getJsonObject("post").getJsonObject("requestBody")
+                .getJsonObject("content").getJsonObject("application/x-www-form-urlencoded").getJsonObject("schema");
+        var formSchema = resolve(document, form);
+        assertEquals(Set.of("grant_type", "username", "password", "scope", "client_id", "client_secret"),
+                formSchema.getJsonObject("properties").keySet());
+    }
+
+    @Test
+    void docsPageIsLockedDownAndItsAssetsRevalidate() {
+        var page = api.get("docs");
+        assertEquals(200, page.status());
+        assertTrue(page.header("Content-Security-Policy").contains("default-src 'self'"));
+        var bundle = api.get("docs/swagger-ui-bundle.js");
+        assertEquals(200, bundle.status());
+        assertEquals(304, api.get("docs/swagger-ui-bundle.js", "If-None-Match", bundle.header("ETag")).status());
+        assertEquals(404, api.get("docs/..%2FWEB-INF%2Fweb.xml").status());
+        assertEquals(404, api.get("docs/no-such-file.js").status());
+    }
+
+    static JsonObject resolve(JsonObject document, JsonObject schema) {
+        if (!schema.containsKey("$ref")) {
+            return schema;
+        }
+        var name = schema.getString("$ref").substring("#/components/schemas/".length());
+        return document.getJsonObject("components").getJsonObject("schemas").getJsonObject(name);
+    }
+}

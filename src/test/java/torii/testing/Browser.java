@@ -1,0 +1,51 @@
+package torii.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's Chromium, driven by Debian's chromedriver, headless. Nothing is downloaded: a machine without the packages
+ * fails the test rather than skipping it ({@code apt-get install chromium chromium-driver}).
+ */
+public interface Browser {
+
+    Path CHROMIUM = Path.of(System.getProperty("torii.chromium", "/usr/bin/chromium"));
+    Path CHROMEDRIVER = Path.of(System.getProperty("torii.chromedriver", "/usr/bin/chromedriver"));
+
+    static ChromeDriver start() {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            throw new IllegalStateException("Browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
+                    + ": apt-get install -y chromium chromium-driver");
+        }
+        try {
+            var options = new ChromeOptions();
+            options.setBinary(CHROMIUM.toFile());
+            // The flags keep Chromium from calling home, which a closed network refuses.
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                    "--disable-sync", "--disable-extensions", "--window-size=1280,1600",
+                    "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+            var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+            return new ChromeDriver(service, options);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Saves a screenshot and the page source under target/, for a failure to be understood after the run. */
+    static void keepEvidence(ChromeDriver browser, String name) {
+        try {
+            var folder = Files.createDirectories(Path.of("target", "browser-evidence"));
+            Files.write(folder.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+            Files.writeString(folder.resolve(name + ".html"), browser.getPageSource());
+        } catch (IOException | RuntimeException e) {
+            System.err.println("Could not keep the browser's evidence: " + e);
+        }
+    }
+}
