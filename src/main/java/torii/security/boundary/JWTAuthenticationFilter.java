@@ -9,9 +9,9 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
+import torii.security.control.AccountStates;
 import torii.security.control.BearerTokenExtractor;
 import torii.tokens.control.TokenVerifier;
-import torii.users.boundary.Users;
 
 /**
  * Authenticates requests that carry a bearer token. Without one the request passes on unauthenticated, and
@@ -27,7 +27,7 @@ public class JWTAuthenticationFilter implements ContainerRequestFilter {
     TokenVerifier verifier;
 
     @Inject
-    Users users;
+    AccountStates accounts;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -36,10 +36,10 @@ public class JWTAuthenticationFilter implements ContainerRequestFilter {
             return;
         }
         var token = verifier.verify(bearer.get()).orElseThrow(Challenges::invalidToken);
-        var user = users.find(token.getSubject()).orElseThrow(Challenges::invalidToken);
-        if (user.disabled()) {
-            throw Challenges.inactiveUser();
+        switch (accounts.of(token.getSubject())) {
+            case UNKNOWN -> throw Challenges.invalidToken();
+            case INACTIVE -> throw Challenges.inactiveUser();
+            case ACTIVE -> request.setSecurityContext(new JWTSecurityContext(request.getSecurityContext(), token));
         }
-        request.setSecurityContext(new JWTSecurityContext(request.getSecurityContext(), token));
     }
 }

@@ -1,7 +1,7 @@
 package torii.status.boundary;
 
 import jakarta.annotation.security.PermitAll;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** A public probe that goes through the same JAX-RS stack as the API, for load balancers and benchmarks. */
 @Path("status")
-@RequestScoped
+@ApplicationScoped
 @PermitAll
 public class StatusResource {
 

@@ -1,7 +1,7 @@
 package torii.tokens.boundary;
 
 import jakarta.annotation.security.PermitAll;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The token endpoint: username and password in, bearer token out. */
 @Path("token")
-@RequestScoped
+@ApplicationScoped
 @PermitAll
 public class TokenResource {
 

@@ -3,10 +3,12 @@ package torii.users.boundary;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
+import java.util.function.Consumer;
 import torii.users.control.PasswordHasher;
 import torii.users.entity.User;
 
@@ -19,6 +21,9 @@ public class Users {
 
     @Inject
     PasswordHasher hasher;
+
+    @Inject
+    Event<UserChanged> changed;
 
     /**
      * The active user with this username and password. An unknown user, a wrong password and a disabled user all
@@ -43,15 +48,24 @@ public class Users {
             return false;
         }
         em.persist(user);
+        changed.fire(new UserChanged(user.username()));
         return true;
     }
 
-    /** Takes effect on the user's next request: every request with a token looks the user up. */
+    /** Takes effect on the user's next request. */
     public void disable(String username) {
-        Optional.ofNullable(em.find(User.class, username)).ifPresent(User::disable);
+        change(username, User::disable);
     }
 
     public void enable(String username) {
-        Optional.ofNullable(em.find(User.class, username)).ifPresent(User::enable);
+        change(username, User::enable);
+    }
+
+    void change(String username, Consumer<User> change) {
+        var user = em.find(User.class, username);
+        if (user != null) {
+            change.accept(user);
+            changed.fire(new UserChanged(username));
+        }
     }
 }

@@ -1,7 +1,7 @@
 package torii.users.boundary;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,7 +18,7 @@ import torii.security.boundary.Challenges;
 /** The caller's own account and items. */
 @Path("users/me")
 @Produces(MediaType.APPLICATION_JSON)
-@RequestScoped
+@ApplicationScoped
 @RolesAllowed("**")
 @SecurityRequirement(name = Torii.OAUTH2)
 public class UsersResource {

@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Benchmark: starts the service on Payara Micro (loopback, demo users, a throwaway database), then measures with wrk
+# an authenticated read (GET /users/me/items with a bearer token) against an unauthenticated endpoint of the same
+# server (GET /status), and prints requests per second and p50/p99 latency for each.
+#
+#   bench/run.sh                 defaults: 20 s per measurement after a 10 s warm-up, 16 connections, 2 wrk threads
+#   DURATION=60 CONNECTIONS=32 bench/run.sh
+#
+# Needs wrk (apt-get install wrk). The server and wrk share the machine's cores, as they would on a small host.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DURATION=${DURATION:-20}
+WARMUP=${WARMUP:-10}
+CONNECTIONS=${CONNECTIONS:-16}
+THREADS=${THREADS:-2}
+PORT=${PORT:-18080}
+BASE="http://127.0.0.1:${PORT}"
+
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+
+mvn -q -B package -DskipTests dependency:copy@payara-micro-for-tests
+work=$(mktemp -d)
+server_pid=""
+cleanup() {
+    [ -n "${watchdog_pid:-}" ] && kill "$watchdog_pid" 2>/dev/null
+    if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
+        kill "$server_pid"
+        wait "$server_pid" 2>/dev/null || true
+    fi
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+secret=$(head -c 32 /dev/urandom | base64 | tr -d '\n')
+TORII_TOKEN_SECRET="$secret" java -Xmx1g -Dtorii.demo=true -Dtorii.data.dir="$work/data" \
+    -jar target/payara-micro.jar --nocluster --port "$PORT" \
+    --prebootcommandfile server-config/loopback.asadmin --postbootcommandfile server-config/h2-data-dir.asadmin \
+    --deploy target/torii.war --contextroot / > "$work/server.log" 2>&1 &
+server_pid=$!
+# Never outlive a forgotten run: the server is stopped after 15 minutes whatever happens.
+( sleep 900; kill "$server_pid" 2>/dev/null ) > /dev/null 2>&1 &
+watchdog_pid=$!
+
+started=$(date +%s)
+until curl -sf -o /dev/null "$BASE/status"; do
+    if ! kill -0 "$server_pid" 2>/dev/null || [ $(( $(date +%s) - started )) -gt 180 ]; then
+        echo "The server did not start; its log is:" >&2
+        tail -50 "$work/server.log" >&2
+        exit 1
+    fi
+    sleep 1
+done
+echo "Payara Micro answered after $(( $(date +%s) - started )) s"
+
+token=$(curl -sf -X POST "$BASE/token" -d 'username=johndoe&password=secret' \
+    | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+[ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "$BASE/users/me/items")" = 200 ] \
+    || { echo "The token does not work" >&2; exit 1; }
+
+# Prints "requests/s p50 p99" (latencies in ms) for one wrk run.
+measure() {
+    local seconds=$1 path=$2
+    shift 2
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --latency "$@" "$BASE$path" | awk '
+        function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+        /Requests\/sec/ { rps = $2 }
+        $1 == "50%" { p50 = ms($2) }
+        $1 == "99%" { p99 = ms($2) }
+        /Non-2xx/ { errors = $NF }
+        END { if (errors > 0) { print "non-2xx responses: " errors > "/dev/stderr"; exit 1 }
+              printf "%.0f %.2f %.2f\n", rps, p50, p99 }'
+}
+
+auth=(-H "Authorization: Bearer $token")
+measure "$WARMUP" /status > /dev/null
+measure "$WARMUP" /users/me/items "${auth[@]}" > /dev/null
+# Two rounds, alternating, so that neither endpoint gains from running later on a warmer JIT; figures are the means.
+for round in 1 2; do
+    measure "$DURATION" /status >> "$work/public"
+    measure "$DURATION" /users/me/items "${auth[@]}" >> "$work/auth"
+done
+mean() { awk '{ r += $1; a += $2; b += $3 } END { printf "%.0f %.2f %.2f\n", r / NR, a / NR, b / NR }' "$1"; }
+read -r public_rps public_p50 public_p99 < <(mean "$work/public")
+read -r auth_rps auth_p50 auth_p99 < <(mean "$work/auth")
+rss_mb=$(( $(awk '/VmRSS/ {print $2}' "/proc/$server_pid/status") / 1024 ))
+
+printf '\n%-40s %12s %10s %10s\n' "endpoint ($CONNECTIONS connections, 2 x ${DURATION} s)" "requests/s" "p50 ms" "p99 ms"
+printf '%-40s %12s %10s %10s\n' "GET /status (no token)" "$public_rps" "$public_p50" "$public_p99"
+printf '%-40s %12s %10s %10s\n' "GET /users/me/items (bearer token)" "$auth_rps" "$auth_p50" "$auth_p99"
+ratio=$(awk -v a="$auth_rps" -v p="$public_rps" 'BEGIN { printf "%.2f", a / p }')
+printf '\nauthenticated / unauthenticated throughput: %s (target at least 0.90)\n' "$ratio"
+printf 'server resident memory after the runs: %s MB\n' "$rss_mb"
+awk -v r="$ratio" 'BEGIN { exit !(r >= 0.90) }' || { echo "below target" >&2; exit 2; }
