@@ -1,5 +1,6 @@
 package torii.tokens.boundary;
 
+import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.Map;
 
@@ -19,6 +20,10 @@ public record TokenRequest(
 
     /** Checks the form in the order of RFC 6749 section 5.2: malformed request, then grant type, then fields. */
     static TokenRequest of(MultivaluedMap<String, String> form) {
+        if (form == null) {
+            // A POST without a body reaches here with no form at all.
+            form = new MultivaluedHashMap<>();
+        }
         form.entrySet().stream()
                 .filter(parameter -> parameter.getValue().size() > 1)
                 .map(Map.Entry::getKey)

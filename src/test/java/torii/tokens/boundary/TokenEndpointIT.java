@@ -129,6 +129,13 @@ class TokenEndpointIT {
     }
 
     @Test
+    void postWithoutABodyIsAnInvalidRequest() {
+        var reply = api.send(api.request("token?username=johndoe&password=secret").POST(HttpRequest.BodyPublishers.noBody()));
+        assertEquals(400, reply.status());
+        assertEquals("Missing parameter: username", reply.json().getString("error_description"));
+    }
+
+    @Test
     void malformedPercentEncodingIsAnInvalidRequest() {
         var reply = api.postForm("token", "username=%zz&password=secret");
         assertEquals(400, reply.status());

@@ -59,6 +59,11 @@ class TokenRequestTest {
     }
 
     @Test
+    void requestWithoutABodyMissesTheUsername() {
+        assertEquals("Missing parameter: username", refused(null).getMessage());
+    }
+
+    @Test
     void emptyPasswordIsNamed() {
         assertEquals("Missing parameter: password", refused(form("username", "johndoe", "password", "")).getMessage());
     }
