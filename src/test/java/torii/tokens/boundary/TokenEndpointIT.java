@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import torii.testing.Api;
 import torii.testing.Deployments;
 import torii.testing.TestSecret;
@@ -149,10 +150,12 @@ class TokenEndpointIT {
         assertEquals("Method Not Allowed", reply.json().getString("detail"));
     }
 
-    @Test
-    void unknownPathIsAJsonNotFound() {
-        var reply = api.get("no/such/path");
+    @ParameterizedTest
+    @ValueSource(strings = {"no/such/path", "WEB-INF/web.xml", "META-INF/MANIFEST.MF", "error"})
+    void unknownPathIsAJsonNotFound(String path) {
+        var reply = api.get(path);
         assertEquals(404, reply.status());
+        assertTrue(reply.header("Content-Type").startsWith("application/json"), reply.header("Content-Type"));
         assertEquals("Not Found", reply.json().getString("detail"));
     }
 }
