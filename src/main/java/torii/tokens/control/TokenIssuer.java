@@ -23,11 +23,14 @@ import org.eclipse.microprofile.jwt.Claims;
 @ApplicationScoped
 public class TokenIssuer {
 
+    /** Where the demo run serves; set mp.jwt.verify.issuer to the service's public URL in production. */
+    public static final String DEFAULT_ISSUER = "http://localhost:8080";
+
     @Inject
     KeyRing keys;
 
     @Inject
-    @ConfigProperty(name = "mp.jwt.verify.issuer", defaultValue = "http://localhost:8080")
+    @ConfigProperty(name = "mp.jwt.verify.issuer", defaultValue = DEFAULT_ISSUER)
     String issuer;
 
     @Inject

@@ -38,7 +38,7 @@ public class TokenVerifier {
     KeyRing keys;
 
     @Inject
-    @ConfigProperty(name = "mp.jwt.verify.issuer", defaultValue = "http://localhost:8080")
+    @ConfigProperty(name = "mp.jwt.verify.issuer", defaultValue = TokenIssuer.DEFAULT_ISSUER)
     String issuer;
 
     @Inject

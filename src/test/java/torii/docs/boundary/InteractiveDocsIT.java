@@ -4,43 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import torii.testing.Api;
+import torii.testing.BlackBox;
 import torii.testing.Browser;
-import torii.testing.Deployments;
 
 /** /docs in a real browser, following the FastAPI write-up: Authorize, then Try it out on /users/me/items. */
-@ExtendWith(ArquillianExtension.class)
-class InteractiveDocsIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.war();
-    }
-
-    @ArquillianResource
-    URL deployment;
-
-    Api api;
-
-    @BeforeEach
-    void api() {
-        api = Api.at(deployment);
-    }
+class InteractiveDocsIT extends BlackBox {
 
     @Test
     void authorizeThenTryOutReadsTheItemsOfTheUserWhoSignedIn() {

@@ -3,44 +3,21 @@ package torii.security.boundary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.json.Json;
-import java.net.URL;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import torii.testing.Api;
 import torii.testing.Api.Reply;
+import torii.testing.BlackBox;
 import torii.testing.Breakage;
-import torii.testing.Deployments;
 import torii.testing.TestTokens;
 
 /** The protected endpoints on Payara Micro, with every kind of token and no token at all. */
-@ExtendWith(ArquillianExtension.class)
-class BearerAuthenticationIT {
+class BearerAuthenticationIT extends BlackBox {
 
     static final String INVALID_TOKEN_CHALLENGE = "Bearer error=\"invalid_token\"";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.war();
-    }
-
-    @ArquillianResource
-    URL deployment;
-
-    Api api;
     TestTokens tokens = TestTokens.ofTestSecret();
-
-    @BeforeEach
-    void api() {
-        api = Api.at(deployment);
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"users/me", "users/me/"})

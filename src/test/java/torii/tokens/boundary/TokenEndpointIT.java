@@ -6,43 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.SignedJWT;
 import jakarta.json.Json;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.Set;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import torii.testing.Api;
-import torii.testing.Deployments;
+import torii.testing.BlackBox;
 import torii.testing.TestSecret;
 import torii.testing.TestTokens;
 
 /** POST /token on Payara Micro, row by row as the FastAPI tutorial's clients see it. */
-@ExtendWith(ArquillianExtension.class)
-class TokenEndpointIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.war();
-    }
-
-    @ArquillianResource
-    URL deployment;
-
-    Api api;
-
-    @BeforeEach
-    void api() {
-        api = Api.at(deployment);
-    }
+class TokenEndpointIT extends BlackBox {
 
     @Test
     void passwordLoginAnswersWithABearerTokenThatMustNotBeCached() {
