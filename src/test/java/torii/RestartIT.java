@@ -3,9 +3,12 @@ package torii;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
@@ -33,9 +36,12 @@ class RestartIT {
     Deployer deployer;
 
     @Test
-    void tokenIssuedBeforeARedeployIsStillValidAfterIt() {
+    void tokenIssuedBeforeARedeployIsStillValidAfterIt() throws IOException {
         var api = new Api(URI.create("http://127.0.0.1:" + Integer.getInteger("torii.it.fixed-port") + "/"));
+        var data = Path.of(System.getProperty("torii.it.data"), "generated-key");
+        deleteRecursively(data);
         String token;
+        // The first start generates the signing key.
         deployer.deploy(DEPLOYMENT);
         try {
             token = api.login("johndoe", "secret");
@@ -43,6 +49,7 @@ class RestartIT {
         } finally {
             deployer.undeploy(DEPLOYMENT);
         }
+        // The second must find it where the first kept it.
         deployer.deploy(DEPLOYMENT);
         try {
             var reply = api.getWithToken("users/me", token);
@@ -51,6 +58,18 @@ class RestartIT {
         } finally {
             deployer.undeploy(DEPLOYMENT);
         }
-        assertTrue(Files.isRegularFile(Path.of(System.getProperty("torii.it.data"), "generated-key", "torii.mv.db")));
+        assertTrue(Files.isRegularFile(data.resolve("torii.mv.db")));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data)),
+                "the folder of a database that holds a key is the service user's alone");
+    }
+
+    static void deleteRecursively(Path folder) throws IOException {
+        if (Files.exists(folder)) {
+            try (var paths = Files.walk(folder)) {
+                for (var path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
     }
 }

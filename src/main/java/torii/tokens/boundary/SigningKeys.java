@@ -11,7 +11,11 @@ import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.Optional;
@@ -35,6 +39,11 @@ public class SigningKeys {
     @Inject
     @ConfigProperty(name = "torii.token.secret")
     Optional<String> secret;
+
+    /** Where server-config/h2-data-dir.asadmin keeps the embedded database, if it is used. */
+    @Inject
+    @ConfigProperty(name = "torii.data.dir")
+    Optional<String> dataDir;
 
     @Inject
     KeyRing keyRing;
@@ -71,7 +80,17 @@ public class SigningKeys {
         em.persist(new SigningKey(generated.getKeyID(), JWSAlgorithm.HS256.getName(), generated.toJSONString(),
                 Instant.now()));
         LOG.info("Generated and stored a new HS256 signing key");
+        dataDir.map(Path::of).ifPresent(SigningKeys::makePrivate);
         return generated;
+    }
+
+    /** The database now holds a secret: only the service's user may read the folder of an embedded one. */
+    static void makePrivate(Path folder) {
+        try {
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.warning("Could not make " + folder + " readable by the service's user only: " + e);
+        }
     }
 
     static OctetSequenceKey generate() {

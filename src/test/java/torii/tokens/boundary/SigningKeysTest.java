@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SigningKeysTest {
 
@@ -40,5 +44,12 @@ class SigningKeysTest {
     void storedKeyReadsBack() {
         var key = SigningKeys.generate();
         assertArrayEquals(key.toByteArray(), SigningKeys.parse(key.toJSONString()).toByteArray());
+    }
+
+    @Test
+    void dataFolderOfAGeneratedKeyIsMadePrivate(@TempDir Path folder) throws Exception {
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwxr-xr-x"));
+        SigningKeys.makePrivate(folder);
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)));
     }
 }
