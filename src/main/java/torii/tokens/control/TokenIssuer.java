@@ -7,7 +7,10 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,6 +50,19 @@ public class TokenIssuer {
         this.issuer = issuer;
         this.expireMinutes = expireMinutes;
         this.clock = clock;
+        init();
+    }
+
+    @PostConstruct
+    void init() {
+        if (expireMinutes < 1) {
+            throw new IllegalStateException("torii.token.expire-minutes must be at least 1, was " + expireMinutes);
+        }
+    }
+
+    /** Created at start, so that a wrong setting stops the deployment instead of failing the first request. */
+    void atStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // Observing the event is enough: it makes the container create this bean now.
     }
 
     public IssuedToken issue(String subject, Set<String> groups) {

@@ -11,6 +11,8 @@ import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.Set;
@@ -67,6 +69,11 @@ public class TokenVerifier {
         jwtProcessor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALLOWED_ALGORITHMS, keys));
         jwtProcessor.setJWTClaimsSetVerifier(claimsVerifier);
         processor = jwtProcessor;
+    }
+
+    /** Created at start, so that a wrong setting stops the deployment instead of failing the first request. */
+    void atStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // Observing the event is enough: it makes the container create this bean now.
     }
 
     /** The verified token, or empty if any rule fails; the reason is logged at FINE, never the token itself. */

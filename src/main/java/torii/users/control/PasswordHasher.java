@@ -2,6 +2,8 @@ package torii.users.control;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -41,6 +43,11 @@ public class PasswordHasher {
         var random = new byte[16];
         new SecureRandom().nextBytes(random);
         dummyHash = hash(Base64.getEncoder().encodeToString(random));
+    }
+
+    /** Created at start, so that a wrong setting stops the deployment instead of failing the first request. */
+    void atStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // Observing the event is enough: it makes the container create this bean now.
     }
 
     public String hash(String password) {

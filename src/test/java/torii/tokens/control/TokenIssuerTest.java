@@ -2,6 +2,7 @@ package torii.tokens.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -67,5 +68,11 @@ class TokenIssuerTest {
         var verifier = new TokenVerifier(ring, "https://torii.example", 60);
         var clockless = new TokenIssuer(ring, "https://torii.example", 30, Clock.systemUTC());
         assertEquals("johndoe", verifier.verify(clockless.issue("johndoe", Set.of()).value()).orElseThrow().getName());
+    }
+
+    @Test
+    void lifetimeBelowOneMinuteIsRefused() {
+        assertThrows(IllegalStateException.class,
+                () -> new TokenIssuer(ring, "https://torii.example", 0, Clock.fixed(NOW, ZoneOffset.UTC)));
     }
 }
