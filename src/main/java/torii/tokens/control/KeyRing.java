@@ -13,9 +13,16 @@ import java.util.List;
 public class KeyRing implements JWKSource<SecurityContext> {
 
     private volatile OctetSequenceKey signingKey;
+    private volatile long generation;
 
     public void use(OctetSequenceKey key) {
         signingKey = key;
+        generation++;
+    }
+
+    /** Changes whenever the keys do, so that what was verified with the old ones can be forgotten. */
+    public long generation() {
+        return generation;
     }
 
     public OctetSequenceKey signingKey() {

@@ -14,8 +14,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -47,7 +50,20 @@ public class TokenVerifier {
     @ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "60")
     int clockSkewSeconds;
 
+    /** How many verified tokens are remembered; past this the memory is emptied and fills again. */
+    static final int MAX_REMEMBERED = 10_000;
+
     private ConfigurableJWTProcessor<SecurityContext> processor;
+
+    /**
+     * Tokens that passed every rule, by their exact text: a client sends the same token many times, and a repeat
+     * costs a map lookup instead of a parse and an HMAC. Only expiry can change a verified token's fate, and it is
+     * checked again on every use; failures are never remembered.
+     */
+    private final ConcurrentMap<String, VerifiedToken> verified = new ConcurrentHashMap<>();
+    private volatile long keysGeneration = -1;
+
+    Clock clock = Clock.systemUTC();
 
     public TokenVerifier() {
     }
@@ -81,11 +97,34 @@ public class TokenVerifier {
         if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
             return Optional.empty();
         }
+        if (keysGeneration != keys.generation()) {
+            // Tokens verified with keys that are no longer in the ring must be verified afresh.
+            verified.clear();
+            keysGeneration = keys.generation();
+        }
+        var known = verified.get(token);
+        if (known != null) {
+            if (unexpired(known)) {
+                return Optional.of(known);
+            }
+            verified.remove(token);
+            return Optional.empty();
+        }
         try {
-            return Optional.of(new VerifiedToken(token, processor.process(token, null)));
+            var passed = new VerifiedToken(token, processor.process(token, null));
+            if (verified.size() >= MAX_REMEMBERED) {
+                verified.clear();
+            }
+            verified.put(token, passed);
+            return Optional.of(passed);
         } catch (Exception rejected) {
             LOG.log(Level.FINE, "Rejected a token: {0}", rejected.getMessage());
             return Optional.empty();
         }
+    }
+
+    /** The rule of {@link DefaultJWTClaimsVerifier} for {@code exp}, with the same clock skew. */
+    boolean unexpired(VerifiedToken token) {
+        return clock.instant().getEpochSecond() < token.getExpirationTime() + clockSkewSeconds;
     }
 }

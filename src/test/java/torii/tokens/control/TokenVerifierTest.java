@@ -7,6 +7,9 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.jwk.OctetSequenceKey;
+import com.nimbusds.jose.jwk.gen.OctetSequenceKeyGenerator;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -21,13 +24,14 @@ import torii.testing.TestTokens;
 class TokenVerifierTest {
 
     TestTokens tokens;
+    KeyRing ring;
     TokenVerifier verifier;
 
     @BeforeEach
     void keys() throws Exception {
-        var key = new com.nimbusds.jose.jwk.gen.OctetSequenceKeyGenerator(512).generate();
+        var key = new OctetSequenceKeyGenerator(512).generate();
         tokens = new TestTokens(key.toByteArray(), TestTokens.DEFAULT_ISSUER);
-        var ring = new KeyRing();
+        ring = new KeyRing();
         ring.use(new OctetSequenceKey.Builder(key.toByteArray()).keyID("k1").build());
         verifier = new TokenVerifier(ring, TestTokens.DEFAULT_ISSUER, 60);
     }
@@ -87,5 +91,30 @@ class TokenVerifierTest {
         var token = TestTokens.sign(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JOSE).build(),
                 tokens.claims("johndoe").build(), tokens.secret());
         assertTrue(verifier.verify(token).isEmpty());
+    }
+
+    @Test
+    void rememberedTokenIsRefusedOnceItExpires() {
+        var token = tokens.valid("johndoe");
+        assertTrue(verifier.verify(token).isPresent());
+        verifier.clock = Clock.fixed(Instant.now().plus(Duration.ofMinutes(32)), ZoneOffset.UTC);
+        assertTrue(verifier.verify(token).isEmpty());
+    }
+
+    @Test
+    void rememberedTokenIsVerifiedAfreshWhenTheKeysChange() throws Exception {
+        var token = tokens.valid("johndoe");
+        assertTrue(verifier.verify(token).isPresent());
+        ring.use(new OctetSequenceKeyGenerator(256).keyID("k2").generate());
+        assertTrue(verifier.verify(token).isEmpty());
+    }
+
+    @Test
+    void repeatedTokenGivesTheSameAnswer() {
+        var token = tokens.valid("johndoe");
+        assertEquals(verifier.verify(token).orElseThrow().getTokenID(), verifier.verify(token).orElseThrow().getTokenID());
+        var broken = Breakage.WRONGLY_SIGNED.token(tokens, "johndoe");
+        assertTrue(verifier.verify(broken).isEmpty());
+        assertTrue(verifier.verify(broken).isEmpty());
     }
 }
