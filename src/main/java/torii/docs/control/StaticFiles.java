@@ -27,7 +27,8 @@ public class StaticFiles {
             "png", "image/png",
             "map", "application/json");
 
-    private final Map<String, Optional<StaticFile>> cache = new ConcurrentHashMap<>();
+    /** Only files that exist: remembering misses would let requests for made-up names fill the memory. */
+    private final Map<String, StaticFile> cache = new ConcurrentHashMap<>();
     private final String webjarDirectory = WEBJAR + webjarVersion() + "/";
 
     /** A file's bytes, media type and entity tag. */
@@ -35,7 +36,11 @@ public class StaticFiles {
     }
 
     public Optional<StaticFile> find(String name) {
-        return cache.computeIfAbsent(name, this::load);
+        return Optional.ofNullable(cache.computeIfAbsent(name, missing -> load(missing).orElse(null)));
+    }
+
+    int remembered() {
+        return cache.size();
     }
 
     Optional<StaticFile> load(String name) {

@@ -15,7 +15,7 @@ public class KeyRing implements JWKSource<SecurityContext> {
     private volatile OctetSequenceKey signingKey;
     private volatile long generation;
 
-    public void use(OctetSequenceKey key) {
+    public synchronized void use(OctetSequenceKey key) {
         signingKey = key;
         generation++;
     }

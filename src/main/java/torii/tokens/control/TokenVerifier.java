@@ -38,6 +38,8 @@ public class TokenVerifier {
     static final Set<String> REQUIRED_CLAIMS = Set.of("sub", "exp", "iat", "jti");
     /** Far above any token this service issues; parsing stops before doing work on anything larger. */
     static final int MAX_TOKEN_LENGTH = 8192;
+    /** How many verified tokens are remembered; past this the memory is emptied and fills again. */
+    static final int MAX_REMEMBERED = 10_000;
 
     @Inject
     KeyRing keys;
@@ -50,18 +52,19 @@ public class TokenVerifier {
     @ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "60")
     int clockSkewSeconds;
 
-    /** How many verified tokens are remembered; past this the memory is emptied and fills again. */
-    static final int MAX_REMEMBERED = 10_000;
-
     private ConfigurableJWTProcessor<SecurityContext> processor;
 
     /**
      * Tokens that passed every rule, by their exact text: a client sends the same token many times, and a repeat
      * costs a map lookup instead of a parse and an HMAC. Only expiry can change a verified token's fate, and it is
-     * checked again on every use; failures are never remembered.
+     * checked again on every use, and a token verified with keys that have since changed counts for nothing.
+     * Failures are never remembered.
      */
-    private final ConcurrentMap<String, VerifiedToken> verified = new ConcurrentHashMap<>();
-    private volatile long keysGeneration = -1;
+    private final ConcurrentMap<String, Remembered> verified = new ConcurrentHashMap<>();
+
+    /** A verified token and the generation of the keys that verified it. */
+    record Remembered(VerifiedToken token, long keysGeneration) {
+    }
 
     Clock clock = Clock.systemUTC();
 
@@ -97,25 +100,17 @@ public class TokenVerifier {
         if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
             return Optional.empty();
         }
-        if (keysGeneration != keys.generation()) {
-            // Tokens verified with keys that are no longer in the ring must be verified afresh.
-            verified.clear();
-            keysGeneration = keys.generation();
-        }
+        var generation = keys.generation();
         var known = verified.get(token);
-        if (known != null) {
-            if (unexpired(known)) {
-                return Optional.of(known);
-            }
-            verified.remove(token);
-            return Optional.empty();
+        if (known != null && known.keysGeneration() == generation) {
+            return unexpired(known.token()) ? Optional.of(known.token()) : Optional.empty();
         }
         try {
             var passed = new VerifiedToken(token, processor.process(token, null));
             if (verified.size() >= MAX_REMEMBERED) {
                 verified.clear();
             }
-            verified.put(token, passed);
+            verified.put(token, new Remembered(passed, generation));
             return Optional.of(passed);
         } catch (Exception rejected) {
             LOG.log(Level.FINE, "Rejected a token: {0}", rejected.getMessage());

@@ -1,0 +1,38 @@
+package torii.docs.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class StaticFilesTest {
+
+    StaticFiles files = new StaticFiles();
+
+    @Test
+    void ownPageComesBeforeTheWebjarOne() {
+        var page = new String(files.find("index.html").orElseThrow().content(), StandardCharsets.UTF_8);
+        assertTrue(page.contains("torii-docs.js"), page);
+    }
+
+    @Test
+    void swaggerUiComesFromItsWebjar() {
+        var bundle = files.find("swagger-ui-bundle.js").orElseThrow();
+        assertEquals("text/javascript;charset=utf-8", bundle.mediaType());
+        assertEquals(32, bundle.etag().length());
+    }
+
+    @Test
+    void fileOfAnUnservedKindIsNotFound() {
+        assertTrue(files.find("pom.properties").isEmpty());
+    }
+
+    @Test
+    void madeUpNamesAreNotRemembered() {
+        for (int i = 0; i < 100; i++) {
+            assertTrue(files.find("missing-" + i + ".js").isEmpty());
+        }
+        assertEquals(0, files.remembered());
+    }
+}
