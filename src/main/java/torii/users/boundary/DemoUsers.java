@@ -10,7 +10,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import torii.users.control.PasswordHasher;
 import torii.users.entity.User;
 
-/** In demo mode, the FastAPI tutorial's users: johndoe/secret, and alice/secretalice, who is disabled. */
+/**
+ * In demo mode, the FastAPI tutorial's users: johndoe/secret, and alice/secretalice, who is disabled; and an
+ * administrator, admin/secretadmin.
+ */
 @Startup
 @Singleton
 public class DemoUsers {
@@ -35,11 +38,15 @@ public class DemoUsers {
         if (!demo) {
             return;
         }
-        LOG.warning("Demo mode: the demo users johndoe and alice exist with well-known passwords");
+        LOG.warning("Demo mode: the demo users johndoe, alice and admin exist with well-known passwords");
         users.addIfAbsent(new User("johndoe", "johndoe@example.com", "John Doe", JOHNDOE_HASH, Set.of("user")));
         if (users.find("alice").isEmpty()) {
             users.addIfAbsent(new User("alice", "alice@example.com", "Alice Wonderson", hasher.hash("secretalice"),
                     Set.of("user")).disable());
+        }
+        if (users.find("admin").isEmpty()) {
+            users.addIfAbsent(new User("admin", "admin@example.com", "Administrator", hasher.hash("secretadmin"),
+                    Set.of("user", "admin")));
         }
     }
 }

@@ -61,6 +61,12 @@ public class Users {
         change(username, User::enable);
     }
 
+    /** Sets a new password; refresh tokens from logins before this moment stop working. */
+    public void changePassword(String username, String password) {
+        var hash = hasher.hash(password);
+        change(username, user -> user.changePassword(hash));
+    }
+
     void change(String username, Consumer<User> change) {
         var user = em.find(User.class, username);
         if (user != null) {

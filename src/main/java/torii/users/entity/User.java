@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
 
@@ -27,6 +28,10 @@ public class User {
     @Column(name = "password_hash", nullable = false)
     private String passwordHash;
 
+    // Nullable so that rows from before the column existed stay readable; null means never changed.
+    @Column(name = "password_changed_at")
+    private Instant passwordChangedAt;
+
     private boolean disabled;
 
     @Convert(converter = RolesConverter.class)
@@ -47,6 +52,7 @@ public class User {
         this.email = email;
         this.fullName = fullName;
         this.passwordHash = Objects.requireNonNull(passwordHash, "passwordHash");
+        this.passwordChangedAt = Instant.now();
         this.roles = Set.copyOf(roles);
     }
 
@@ -64,6 +70,24 @@ public class User {
 
     public String passwordHash() {
         return passwordHash;
+    }
+
+    /** When the user last chose a password; sessions that began before it are over. */
+    public Instant passwordChangedAt() {
+        return passwordChangedAt == null ? Instant.EPOCH : passwordChangedAt;
+    }
+
+    /** A new password chosen by or for the user. */
+    public User changePassword(String hash) {
+        passwordHash = Objects.requireNonNull(hash, "hash");
+        passwordChangedAt = Instant.now();
+        return this;
+    }
+
+    /** The same password hashed under a newer policy; unlike a change, it ends no session. */
+    public User rehash(String hash) {
+        passwordHash = Objects.requireNonNull(hash, "hash");
+        return this;
     }
 
     public boolean disabled() {
