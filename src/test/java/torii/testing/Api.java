@@ -49,6 +49,16 @@ public record Api(URI base) {
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
+    /** A request with a JSON body (or none, when body is null) and a bearer token. */
+    public Reply json(String method, String path, String token, String body) {
+        var request = request(path).header("Authorization", "Bearer " + token);
+        if (body == null) {
+            return send(request.method(method, HttpRequest.BodyPublishers.noBody()));
+        }
+        return send(request.header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     /** Logs in at /token and returns the access token, failing the test if the login fails. */
     public String login(String username, String password) {
         var reply = postForm("token", "username=" + username + "&password=" + password);

@@ -1,6 +1,8 @@
 package torii.errors.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -34,8 +36,21 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
                     : ErrorBody.detail(reason);
             return Response.fromResponse(original).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
         }
+        if (unreadableJson(exception)) {
+            return respond(400, ErrorBody.oauth("invalid_request", "The request body is not the JSON expected"), null);
+        }
         LOG.log(Level.SEVERE, "Unexpected failure", exception);
         return respond(500, ErrorBody.detail("Internal Server Error"), null);
+    }
+
+    /** JSON-B reports a malformed or mistyped body with its own exceptions, not as a client error. */
+    static boolean unreadableJson(Throwable exception) {
+        for (var cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonbException || cause instanceof JsonException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Response respond(int status, ErrorBody body, String challenge) {

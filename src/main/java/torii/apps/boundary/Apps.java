@@ -1,0 +1,124 @@
+package torii.apps.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import torii.apps.entity.App;
+import torii.apps.entity.Grant;
+import torii.apps.entity.Grantee;
+import torii.errors.boundary.ApiException;
+import torii.users.boundary.UserRemoved;
+import torii.users.boundary.Users;
+
+/** The application registry and its grants. */
+@Stateless
+public class Apps {
+
+    // No role is ever named so: it stands in for "no groups", since an empty IN list is not portable JPQL.
+    private static final String NO_GROUP = " ";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Users users;
+
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public List<App> all() {
+        return em.createNamedQuery(App.ALL, App.class).getResultList();
+    }
+
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public App find(String id) {
+        return Optional.ofNullable(id == null ? null : em.find(App.class, id)).orElseThrow(Apps::unknownApp);
+    }
+
+    public App create(App app) {
+        if (em.find(App.class, app.id()) != null) {
+            throw new ApiException(409, null, "An application with this id exists", null);
+        }
+        em.persist(app);
+        return app;
+    }
+
+    public App update(String id, AppForm form) {
+        return form.describe(managed(id));
+    }
+
+    /** The application goes, and every grant of it with it. */
+    public void delete(String id) {
+        em.remove(managed(id));
+        em.createNamedQuery(Grant.DELETE_OF_APP).setParameter("app", id).executeUpdate();
+    }
+
+    public Grant grant(String appId, Grantee kind, String grantee) {
+        managed(appId);
+        if (kind == Grantee.USER && users.find(grantee).isEmpty()) {
+            throw new ApiException(404, null, "User not found", null);
+        }
+        if (existing(appId, kind, grantee).isPresent()) {
+            throw new ApiException(409, null, "The application is already granted to this " + kind.name().toLowerCase(),
+                    null);
+        }
+        var grant = new Grant(appId, kind, grantee);
+        em.persist(grant);
+        return grant;
+    }
+
+    /** Takes effect on the grantee's next request, whatever tokens they hold. */
+    public void revoke(String appId, Grantee kind, String grantee) {
+        managed(appId);
+        em.remove(existing(appId, kind, grantee)
+                .orElseThrow(() -> new ApiException(404, null, "No such grant", null)));
+    }
+
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public List<Grant> holders(String appId) {
+        find(appId);
+        return em.createNamedQuery(Grant.OF_APP, Grant.class).setParameter("app", appId).getResultList();
+    }
+
+    /** The applications granted to the user directly or to any of the groups. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public List<App> usableBy(String username, Set<String> groups) {
+        return usableIds(username, groups).stream().sorted().map(id -> em.find(App.class, id)).toList();
+    }
+
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public boolean mayUse(String username, Set<String> groups, String appId) {
+        return usableIds(username, groups).contains(appId);
+    }
+
+    List<String> usableIds(String username, Set<String> groups) {
+        var names = new HashSet<>(groups);
+        names.add(NO_GROUP);
+        return em.createNamedQuery(Grant.USABLE, String.class).setParameter("user", username)
+                .setParameter("groups", names).getResultList();
+    }
+
+    /** A removed user's direct grants go with the user, in the same transaction. */
+    public void forget(@Observes UserRemoved removed) {
+        em.createNamedQuery(Grant.DELETE_OF_USER).setParameter("user", removed.username()).executeUpdate();
+    }
+
+    Optional<Grant> existing(String appId, Grantee kind, String grantee) {
+        return em.createNamedQuery(Grant.FIND, Grant.class).setParameter("app", appId).setParameter("kind", kind)
+                .setParameter("grantee", grantee).getResultStream().findFirst();
+    }
+
+    App managed(String id) {
+        return Optional.ofNullable(em.find(App.class, id)).orElseThrow(Apps::unknownApp);
+    }
+
+    static ApiException unknownApp() {
+        return new ApiException(404, null, "Application not found", null);
+    }
+}

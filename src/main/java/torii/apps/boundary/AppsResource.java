@@ -1,0 +1,116 @@
+package torii.apps.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import torii.Torii;
+import torii.apps.control.UpstreamKeys;
+import torii.apps.entity.Grantee;
+import torii.errors.boundary.ApiException;
+
+/** Administration of the application registry and of who may use each application. */
+@Path("admin/apps")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@ApplicationScoped
+@RolesAllowed("admin")
+@SecurityRequirement(name = Torii.OAUTH2)
+public class AppsResource {
+
+    @Inject
+    Apps apps;
+
+    @Inject
+    UpstreamKeys keys;
+
+    @GET
+    @Operation(summary = "List Applications")
+    public List<AppDetails> all() {
+        return apps.all().stream().map(this::details).toList();
+    }
+
+    @POST
+    @Operation(summary = "Create Application")
+    public Response create(@Valid @NotNull AppForm form) {
+        if (form.id() == null) {
+            throw new ApiException(400, "invalid_request", "id: must not be null", null);
+        }
+        var app = apps.create(form.app());
+        return Response.created(UriBuilder.fromPath("/admin/apps/{id}").build(app.id())).entity(details(app)).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Read Application")
+    public AppDetails one(@PathParam("id") String id) {
+        return details(apps.find(id));
+    }
+
+    @PUT
+    @Path("{id}")
+    @Operation(summary = "Update Application")
+    public AppDetails update(@PathParam("id") String id, @Valid @NotNull AppForm form) {
+        if (form.id() != null && !form.id().equals(id)) {
+            throw new ApiException(400, "invalid_request", "id: cannot be changed", null);
+        }
+        return details(apps.update(id, form));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Delete Application", description = "Its grants go with it.")
+    public Response delete(@PathParam("id") String id) {
+        apps.delete(id);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/grants")
+    @Operation(summary = "List Who May Use Application")
+    public List<GrantInfo> holders(@PathParam("id") String id) {
+        return apps.holders(id).stream().map(GrantInfo::of).toList();
+    }
+
+    @POST
+    @Path("{id}/grants")
+    @Operation(summary = "Grant Application", description = "To a user or to a group (a role users hold).")
+    public Response grant(@PathParam("id") String id, @Valid @NotNull GrantForm form) {
+        return Response.status(201).entity(GrantInfo.of(apps.grant(id, form.kind(), form.grantee()))).build();
+    }
+
+    @DELETE
+    @Path("{id}/grants/users/{username}")
+    @Operation(summary = "Revoke Application From User")
+    public Response revokeFromUser(@PathParam("id") String id, @PathParam("username") String username) {
+        apps.revoke(id, Grantee.USER, username);
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("{id}/grants/groups/{group}")
+    @Operation(summary = "Revoke Application From Group")
+    public Response revokeFromGroup(@PathParam("id") String id, @PathParam("group") String group) {
+        apps.revoke(id, Grantee.GROUP, group);
+        return Response.noContent().build();
+    }
+
+    AppDetails details(torii.apps.entity.App app) {
+        return AppDetails.of(app, keys.configured(app.id()));
+    }
+}

@@ -1,0 +1,97 @@
+package torii.apps.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.util.regex.Pattern;
+
+/**
+ * An LLM application that users may be granted. Its upstream API key is not part of it: the key comes from
+ * configuration or a secret file named after the id, so the database never holds it.
+ */
+@Entity
+@Table(name = "apps")
+@NamedQuery(name = App.ALL, query = "SELECT a FROM App a ORDER BY a.id")
+public class App {
+
+    public static final String ALL = "App.all";
+
+    /** A short slug that also forms the scope {@code app:<id>} and the model name callers use. */
+    public static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{1,31}");
+
+    @Id
+    @Column(length = 32)
+    private String id;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Column(length = 1024)
+    private String description;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private Backend backend;
+
+    @Column(name = "base_url", length = 512)
+    private String baseUrl;
+
+    @Column(length = 128)
+    private String model;
+
+    @Version
+    private long version;
+
+    protected App() {
+    }
+
+    public App(String id, String name, String description, Backend backend, String baseUrl, String model) {
+        if (id == null || !ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("id must be a slug");
+        }
+        this.id = id;
+        describe(name, description, backend, baseUrl, model);
+    }
+
+    /** Everything but the id, which grants and scopes refer to, may change. */
+    public final App describe(String name, String description, Backend backend, String baseUrl, String model) {
+        if (backend == Backend.OPENAI && (baseUrl == null || model == null)) {
+            throw new IllegalArgumentException("an OpenAI-compatible backend needs a base URL and a model");
+        }
+        this.name = name;
+        this.description = description;
+        this.backend = backend;
+        this.baseUrl = backend == Backend.OPENAI ? baseUrl : null;
+        this.model = backend == Backend.OPENAI ? model : null;
+        return this;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public Backend backend() {
+        return backend;
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public String model() {
+        return model;
+    }
+}

@@ -1,0 +1,77 @@
+package torii.apps.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
+import java.time.Instant;
+import java.util.UUID;
+
+/** An application given to a user or to a group. */
+@Entity
+@Table(name = "app_grants", uniqueConstraints = @UniqueConstraint(columnNames = {"app_id", "kind", "grantee"}))
+@NamedQuery(name = Grant.OF_APP, query = "SELECT g FROM Grant g WHERE g.appId = :app ORDER BY g.kind, g.grantee")
+@NamedQuery(name = Grant.FIND,
+        query = "SELECT g FROM Grant g WHERE g.appId = :app AND g.kind = :kind AND g.grantee = :grantee")
+@NamedQuery(name = Grant.USABLE, query = "SELECT DISTINCT g.appId FROM Grant g WHERE "
+        + "(g.kind = torii.apps.entity.Grantee.USER AND g.grantee = :user) "
+        + "OR (g.kind = torii.apps.entity.Grantee.GROUP AND g.grantee IN :groups)")
+@NamedQuery(name = Grant.DELETE_OF_APP, query = "DELETE FROM Grant g WHERE g.appId = :app")
+@NamedQuery(name = Grant.DELETE_OF_USER,
+        query = "DELETE FROM Grant g WHERE g.kind = torii.apps.entity.Grantee.USER AND g.grantee = :user")
+public class Grant {
+
+    public static final String OF_APP = "Grant.ofApp";
+    public static final String FIND = "Grant.find";
+    public static final String USABLE = "Grant.usable";
+    public static final String DELETE_OF_APP = "Grant.deleteOfApp";
+    public static final String DELETE_OF_USER = "Grant.deleteOfUser";
+
+    @Id
+    @Column(length = 36)
+    private String id;
+
+    @Column(name = "app_id", nullable = false, length = 32)
+    private String appId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 8)
+    private Grantee kind;
+
+    @Column(nullable = false, length = 64)
+    private String grantee;
+
+    @Column(name = "granted_at", nullable = false)
+    private Instant grantedAt;
+
+    protected Grant() {
+    }
+
+    public Grant(String appId, Grantee kind, String grantee) {
+        this.id = UUID.randomUUID().toString();
+        this.appId = appId;
+        this.kind = kind;
+        this.grantee = grantee;
+        this.grantedAt = Instant.now();
+    }
+
+    public String appId() {
+        return appId;
+    }
+
+    public Grantee kind() {
+        return kind;
+    }
+
+    public String grantee() {
+        return grantee;
+    }
+
+    public Instant grantedAt() {
+        return grantedAt;
+    }
+}

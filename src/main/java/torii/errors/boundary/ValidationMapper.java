@@ -1,0 +1,35 @@
+package torii.errors.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+/** A request body or parameter that breaks a constraint: 400 naming each field, in the one error shape. */
+@Provider
+@ApplicationScoped
+public class ValidationMapper implements ExceptionMapper<ConstraintViolationException> {
+
+    @Override
+    public Response toResponse(ConstraintViolationException exception) {
+        var description = exception.getConstraintViolations().stream().map(ValidationMapper::describe).sorted()
+                .collect(Collectors.joining("; "));
+        return ErrorMapper.respond(400, ErrorBody.oauth("invalid_request", description), null);
+    }
+
+    static String describe(ConstraintViolation<?> violation) {
+        return field(violation.getPropertyPath()) + ": " + violation.getMessage();
+    }
+
+    /** The last named node: "create.form.name" reads as "name"; a whole missing body as "body". */
+    static String field(Path path) {
+        return StreamSupport.stream(path.spliterator(), false)
+                .filter(node -> node.getKind() == jakarta.validation.ElementKind.PROPERTY)
+                .map(Path.Node::getName).reduce((first, second) -> second).orElse("body");
+    }
+}
