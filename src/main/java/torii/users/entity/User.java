@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -14,7 +15,15 @@ import java.util.Set;
 @Entity
 // USER is a reserved word in H2 and PostgreSQL.
 @Table(name = "users")
+@NamedQuery(name = User.SEARCH, query = "SELECT u FROM User u WHERE LOWER(u.username) LIKE :q ESCAPE '!' "
+        + "OR LOWER(u.email) LIKE :q ESCAPE '!' OR LOWER(u.fullName) LIKE :q ESCAPE '!' ORDER BY u.username")
+@NamedQuery(name = User.COUNT, query = "SELECT COUNT(u) FROM User u WHERE LOWER(u.username) LIKE :q ESCAPE '!' "
+        + "OR LOWER(u.email) LIKE :q ESCAPE '!' OR LOWER(u.fullName) LIKE :q ESCAPE '!'")
 public class User {
+
+    public static final String SEARCH = "User.search";
+    public static final String COUNT = "User.count";
+    public static final String ADMIN = "admin";
 
     @Id
     @Column(length = 64)
@@ -96,6 +105,22 @@ public class User {
 
     public Set<String> roles() {
         return roles;
+    }
+
+    public User describe(String email, String fullName) {
+        this.email = email;
+        this.fullName = fullName;
+        return this;
+    }
+
+    public User assignRoles(Set<String> roles) {
+        this.roles = Set.copyOf(roles);
+        return this;
+    }
+
+    /** An enabled holder of the admin role: someone who can still administer. */
+    public boolean administers() {
+        return !disabled && roles.contains(ADMIN);
     }
 
     public User disable() {

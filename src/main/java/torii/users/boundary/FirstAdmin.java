@@ -1,0 +1,74 @@
+package torii.users.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import torii.users.control.PasswordHasher;
+import torii.users.entity.User;
+
+/**
+ * When no administrator exists, creates the one named by {@code torii.admin.username} with the password from
+ * {@code torii.admin.password} or the file {@code torii.admin.password-file}. There is no built-in password.
+ */
+@Startup
+@Singleton
+@DependsOn("DemoUsers")
+public class FirstAdmin {
+
+    private static final Logger LOG = Logger.getLogger(FirstAdmin.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "torii.admin.username")
+    Optional<String> username;
+
+    @Inject
+    @ConfigProperty(name = "torii.admin.password")
+    Optional<String> password;
+
+    @Inject
+    @ConfigProperty(name = "torii.admin.password-file")
+    Optional<String> passwordFile;
+
+    @Inject
+    Users users;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @PostConstruct
+    void create() {
+        if (users.hasAdministrator()) {
+            return;
+        }
+        var secret = password.or(() -> passwordFile.map(FirstAdmin::read));
+        if (username.isEmpty() || secret.isEmpty()) {
+            LOG.warning("No administrator exists: set torii.admin.username and torii.admin.password or "
+                    + "torii.admin.password-file to create one at the next start");
+            return;
+        }
+        if (!users.addIfAbsent(new User(username.get(), null, "Administrator", hasher.hash(secret.get()),
+                Set.of("user", User.ADMIN)))) {
+            LOG.warning("No administrator exists and the user " + username.get() + " does too: not changed");
+            return;
+        }
+        LOG.info("Created the administrator " + username.get());
+    }
+
+    static String read(String file) {
+        try {
+            return Files.readString(Path.of(file)).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read torii.admin.password-file " + file, e);
+        }
+    }
+}

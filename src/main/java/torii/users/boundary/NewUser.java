@@ -1,0 +1,32 @@
+package torii.users.boundary;
+
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.Objects;
+import java.util.Set;
+import torii.users.entity.User;
+
+/** A user as an administrator creates it. */
+@JsonbPropertyOrder({"username", "password", "email", "full_name", "roles", "disabled"})
+public record NewUser(
+        @NotNull @Pattern(regexp = USERNAME, message = USERNAME_RULE) String username,
+        @NotNull String password,
+        @Email @Size(max = 254) String email,
+        @Size(max = 255) String full_name,
+        @Size(max = 32) Set<@NotNull @Pattern(regexp = ROLE, message = ROLE_RULE) String> roles,
+        Boolean disabled) {
+
+    static final String USERNAME = "[A-Za-z0-9][A-Za-z0-9._@-]{0,63}";
+    static final String USERNAME_RULE = "must be 1 to 64 letters, digits, '.', '_', '@' or '-', starting with a letter"
+            + " or digit";
+    static final String ROLE = "[a-z][a-z0-9_-]{0,31}";
+    static final String ROLE_RULE = "must be 1 to 32 lowercase letters, digits, '_' or '-', starting with a letter";
+
+    User user(String passwordHash) {
+        var user = new User(username, email, full_name, passwordHash, Objects.requireNonNullElse(roles, Set.of("user")));
+        return Boolean.TRUE.equals(disabled) ? user.disable() : user;
+    }
+}

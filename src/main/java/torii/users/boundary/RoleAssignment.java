@@ -1,0 +1,11 @@
+package torii.users.boundary;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.Set;
+
+/** The whole set of roles a user holds from now on. */
+public record RoleAssignment(
+        @NotNull @Size(max = 32) Set<@NotNull @Pattern(regexp = NewUser.ROLE, message = NewUser.ROLE_RULE) String> roles) {
+}

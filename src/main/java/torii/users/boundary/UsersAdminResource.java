@@ -1,0 +1,111 @@
+package torii.users.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import torii.Torii;
+import torii.users.control.PasswordHasher;
+
+/** Administration of users: accounts, passwords, roles. */
+@Path("admin/users")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@ApplicationScoped
+@RolesAllowed("admin")
+@SecurityRequirement(name = Torii.OAUTH2)
+public class UsersAdminResource {
+
+    @Inject
+    Users users;
+
+    @Inject
+    PasswordHasher hasher;
+
+    @GET
+    @Operation(summary = "Search Users", description = "By part of the username, e-mail or name; by username.")
+    public UserPage search(@QueryParam("q") @Size(max = 256) String text,
+            @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
+        var page = users.search(text, offset, limit).stream().map(UserDetails::of).toList();
+        return new UserPage(users.count(text), offset, limit, page);
+    }
+
+    @POST
+    @Operation(summary = "Create User")
+    public Response create(@Valid @NotNull NewUser form) {
+        var user = users.create(form.user(hasher.hash(form.password())));
+        return Response.created(UriBuilder.fromPath("/admin/users/{username}").build(user.username()))
+                .entity(UserDetails.of(user)).build();
+    }
+
+    @GET
+    @Path("{username}")
+    @Operation(summary = "Read User")
+    public UserDetails one(@PathParam("username") String username) {
+        return users.find(username).map(UserDetails::of).orElseThrow(Users::unknownUser);
+    }
+
+    @PUT
+    @Path("{username}")
+    @Operation(summary = "Update User", description = "Its e-mail and full name.")
+    public UserDetails update(@PathParam("username") String username, @Valid @NotNull UserChange change) {
+        return UserDetails.of(users.describe(username, change.email(), change.full_name()));
+    }
+
+    @DELETE
+    @Path("{username}")
+    @Operation(summary = "Delete User", description = "Its grants go with it; the last administrator stays.")
+    public Response delete(@PathParam("username") String username) {
+        users.delete(username);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{username}/disable")
+    @Operation(summary = "Disable User")
+    public UserDetails disable(@PathParam("username") String username) {
+        return UserDetails.of(users.disable(username));
+    }
+
+    @POST
+    @Path("{username}/enable")
+    @Operation(summary = "Enable User")
+    public UserDetails enable(@PathParam("username") String username) {
+        return UserDetails.of(users.enable(username));
+    }
+
+    @PUT
+    @Path("{username}/password")
+    @Operation(summary = "Reset Password")
+    public Response resetPassword(@PathParam("username") String username, @Valid @NotNull NewPassword form) {
+        users.changePassword(username, form.password());
+        return Response.noContent().build();
+    }
+
+    @PUT
+    @Path("{username}/roles")
+    @Operation(summary = "Set Roles")
+    public UserDetails assignRoles(@PathParam("username") String username, @Valid @NotNull RoleAssignment form) {
+        return UserDetails.of(users.assignRoles(username, form.roles()));
+    }
+}
