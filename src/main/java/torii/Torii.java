@@ -7,7 +7,9 @@ import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.security.OAuthFlow;
 import org.eclipse.microprofile.openapi.annotations.security.OAuthFlows;
+import org.eclipse.microprofile.openapi.annotations.security.OAuthScope;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import torii.tokens.control.Scope;
 
 /**
  * The JAX-RS application: every endpoint sits at the root, as in the FastAPI tutorial ({@code /token}, {@code /users/me}).
@@ -16,7 +18,11 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 @OpenAPIDefinition(info = @Info(title = "Torii", version = "1.0",
         description = "Log in with username and password at /token, then call the API with the bearer token."))
 @SecurityScheme(securitySchemeName = Torii.OAUTH2, type = SecuritySchemeType.OAUTH2,
-        flows = @OAuthFlows(password = @OAuthFlow(tokenUrl = "/token")))
+        description = "Applications have the scopes app:<id>; GET /users/me/apps lists the ones you may use.",
+        flows = @OAuthFlows(password = @OAuthFlow(tokenUrl = "/token", scopes = {
+                @OAuthScope(name = Scope.ME, description = "Read your own account"),
+                @OAuthScope(name = Scope.ITEMS, description = "Read your own items"),
+                @OAuthScope(name = Scope.ADMIN, description = "Administer users and applications")})))
 public class Torii extends Application {
 
     /** The OpenAPI name of the password-flow scheme that protected operations refer to. */

@@ -32,6 +32,7 @@ public record TestTokens(byte[] secret, String issuer) {
                 .subject(subject)
                 .claim("upn", subject)
                 .claim("groups", List.of("user"))
+                .claim("scope", "items me")
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(Duration.ofMinutes(30))))
                 .jwtID(UUID.randomUUID().toString());

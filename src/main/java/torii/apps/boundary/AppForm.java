@@ -1,7 +1,5 @@
 package torii.apps.boundary;
 
-import jakarta.json.bind.annotation.JsonbPropertyOrder;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -10,16 +8,30 @@ import torii.apps.entity.App;
 import torii.apps.entity.Backend;
 import torii.errors.boundary.ApiException;
 
-/** An application as an administrator writes it; the id is given on creation and fixed after. */
-@JsonbPropertyOrder({"id", "name", "description", "backend", "base_url", "model"})
-public record AppForm(
-        @Pattern(regexp = "[a-z][a-z0-9-]{1,31}",
-                message = "must be 2 to 32 lowercase letters, digits or hyphens, starting with a letter") String id,
-        @NotBlank @Size(max = 255) String name,
-        @Size(max = 1024) String description,
-        @NotNull @Pattern(regexp = "echo|openai", message = "must be echo or openai") String backend,
-        @Size(max = 512) @Pattern(regexp = "https?://[^\\s]+", message = "must be an http or https URL") String base_url,
-        @Size(max = 128) String model) {
+/**
+ * An application as an administrator writes it; the id is given on creation and fixed after.
+ * <p>A class, not a record: Payara's OpenAPI scanner fails on constraints of record components.
+ */
+public class AppForm {
+
+    @Pattern(regexp = "[a-z][a-z0-9-]{1,31}",
+            message = "must be 2 to 32 lowercase letters, digits or hyphens, starting with a letter")
+    public String id;
+
+    @NotNull @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") @Size(max = 255)
+    public String name;
+
+    @Size(max = 1024)
+    public String description;
+
+    @NotNull @Pattern(regexp = "echo|openai", message = "must be echo or openai")
+    public String backend;
+
+    @Size(max = 512) @Pattern(regexp = "https?://[^\\s]+", message = "must be an http or https URL")
+    public String base_url;
+
+    @Size(max = 128)
+    public String model;
 
     App app() {
         return describe(new App(id, name, description, Backend.ECHO, null, null));

@@ -20,6 +20,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import torii.Torii;
+import torii.tokens.control.Scope;
 import torii.apps.control.UpstreamKeys;
 import torii.apps.entity.Grantee;
 import torii.errors.boundary.ApiException;
@@ -30,7 +31,7 @@ import torii.errors.boundary.ApiException;
 @Consumes(MediaType.APPLICATION_JSON)
 @ApplicationScoped
 @RolesAllowed("admin")
-@SecurityRequirement(name = Torii.OAUTH2)
+@SecurityRequirement(name = Torii.OAUTH2, scopes = Scope.ADMIN)
 public class AppsResource {
 
     @Inject
@@ -48,7 +49,7 @@ public class AppsResource {
     @POST
     @Operation(summary = "Create Application")
     public Response create(@Valid @NotNull AppForm form) {
-        if (form.id() == null) {
+        if (form.id == null) {
             throw new ApiException(400, "invalid_request", "id: must not be null", null);
         }
         var app = apps.create(form.app());
@@ -66,7 +67,7 @@ public class AppsResource {
     @Path("{id}")
     @Operation(summary = "Update Application")
     public AppDetails update(@PathParam("id") String id, @Valid @NotNull AppForm form) {
-        if (form.id() != null && !form.id().equals(id)) {
+        if (form.id != null && !form.id.equals(id)) {
             throw new ApiException(400, "invalid_request", "id: cannot be changed", null);
         }
         return details(apps.update(id, form));

@@ -1,13 +1,20 @@
 package torii.apps.boundary;
 
-import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Size;
 import torii.apps.entity.Grantee;
 
-/** To whom an application is granted: exactly one of a user and a group. */
-@JsonbPropertyOrder({"user", "group"})
-public record GrantForm(@Size(min = 1, max = 64) String user, @Size(min = 1, max = 64) String group) {
+/**
+ * To whom an application is granted: exactly one of a user and a group.
+ * <p>A class, not a record: Payara's OpenAPI scanner fails on constraints of record components.
+ */
+public class GrantForm {
+
+    @Size(min = 1, max = 64)
+    public String user;
+
+    @Size(min = 1, max = 64)
+    public String group;
 
     @AssertTrue(message = "give exactly one of user and group")
     public boolean isOneGrantee() {

@@ -5,15 +5,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import torii.Torii;
+import torii.security.boundary.Challenges;
+import torii.security.boundary.ScopesFilter;
+import torii.tokens.control.Scope;
 
 /** The applications the caller may use. */
 @Path("users/me/apps")
@@ -28,8 +33,25 @@ public class MyAppsResource {
 
     @GET
     @Operation(summary = "Read Own Applications")
+    @SecurityRequirement(name = Torii.OAUTH2, scopes = Scope.ME)
     public List<AppInfo> mine(@Context SecurityContext caller) {
         var token = (JsonWebToken) caller.getUserPrincipal();
         return apps.usableBy(token.getName(), token.getGroups()).stream().map(AppInfo::of).toList();
+    }
+
+    /**
+     * One application, for a token with its scope whose user may use it now: a grant revoked after the token was
+     * issued ends its use at once.
+     */
+    @GET
+    @Path("{id}")
+    @Operation(summary = "Read Own Application", description = "Requires the scope app:{id}.")
+    public AppInfo one(@PathParam("id") String id, @Context SecurityContext caller) {
+        var token = (JsonWebToken) caller.getUserPrincipal();
+        ScopesFilter.require(token, Set.of(Scope.app(id)));
+        if (!apps.mayUse(token.getName(), token.getGroups(), id)) {
+            throw Challenges.insufficientScope(Scope.app(id));
+        }
+        return AppInfo.of(apps.find(id));
     }
 }

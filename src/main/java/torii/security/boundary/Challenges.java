@@ -22,6 +22,12 @@ public interface Challenges {
         return new ApiException(400, null, "Inactive user", null);
     }
 
+    /** RFC 6750 section 3.1, with the FastAPI tutorial's detail; the tutorial answers 401 where the RFC says 403. */
+    static ApiException insufficientScope(String scope) {
+        return new ApiException(403, null, "Not enough permissions",
+                "Bearer error=\"insufficient_scope\", scope=\"" + scope + "\"");
+    }
+
     static ApiException forbidden() {
         return new ApiException(403, null, "Not enough permissions", null);
     }

@@ -10,10 +10,13 @@ import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.AnnotatedElement;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import torii.Torii;
 
 /**
  * Enforces {@code @DenyAll}, {@code @PermitAll} and {@code @RolesAllowed} on every resource method, the method's
  * annotation before its class's. A method with none of them is denied: access is granted only where it is declared.
+ * Then the scopes of the method's (else its class's) OpenAPI {@code @SecurityRequirement}.
  */
 @Provider
 public class RolesAllowedFeature implements DynamicFeature {
@@ -30,6 +33,26 @@ public class RolesAllowedFeature implements DynamicFeature {
         if (rule != RolesAllowedFilter.PERMIT_ALL) {
             context.register(rule, Priorities.AUTHORIZATION);
         }
+        var scopes = scopes(resource.getResourceMethod());
+        if (scopes == null) {
+            scopes = scopes(resource.getResourceClass());
+        }
+        if (scopes != null && !scopes.isEmpty()) {
+            // After the role check, so that a caller without a token hears 401 before any talk of scopes.
+            context.register(new ScopesFilter(scopes), Priorities.AUTHORIZATION + 1);
+        }
+    }
+
+    /**
+     * The scopes of the OAuth 2.0 security requirement in the OpenAPI document: what the document shows is what is
+     * enforced, so the two cannot drift apart.
+     */
+    static Set<String> scopes(AnnotatedElement element) {
+        var requirement = element.getAnnotation(SecurityRequirement.class);
+        if (requirement == null || !requirement.name().equals(Torii.OAUTH2)) {
+            return null;
+        }
+        return Set.of(requirement.scopes());
     }
 
     static RolesAllowedFilter rule(AnnotatedElement element) {

@@ -15,6 +15,10 @@ interface TokenErrors {
         return ApiException.oauth(400, "unsupported_grant_type", description);
     }
 
+    static ApiException invalidScope(String description) {
+        return ApiException.oauth(400, "invalid_scope", description);
+    }
+
     /** The same answer for an unknown user, a wrong password and a disabled user. */
     static ApiException invalidGrant() {
         // The tutorial sends the Bearer challenge with this 400; its clients may look for it.

@@ -4,8 +4,12 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.util.HashSet;
+import torii.apps.boundary.Apps;
+import torii.tokens.control.Scope;
 import torii.tokens.control.TokenIssuer;
 import torii.users.boundary.Users;
+import torii.users.entity.User;
 
 /** Grants access tokens. */
 @Stateless
@@ -15,13 +19,41 @@ public class Tokens {
     Users users;
 
     @Inject
+    Apps apps;
+
+    @Inject
     TokenIssuer issuer;
 
     /** The resource owner password credentials grant (RFC 6749 section 4.3). */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public TokenResponse passwordGrant(TokenRequest request) {
+        var requested = Scope.parse(request.scope());
+        if (requested == null) {
+            throw TokenErrors.invalidScope("Scopes are separated by spaces and use printable ASCII only");
+        }
         var user = users.authenticate(request.username(), request.password()).orElseThrow(TokenErrors::invalidGrant);
-        var token = issuer.issue(user.username(), user.roles());
-        return TokenResponse.bearer(token.value(), token.expiresIn());
+        var scope = granted(requested, user);
+        var token = issuer.issue(user.username(), user.roles(), scope);
+        return TokenResponse.bearer(token.value(), token.expiresIn(), scope.toString());
+    }
+
+    /** The requested scope within what the user may have; all of that when nothing was asked for. */
+    Scope granted(Scope requested, User user) {
+        var allowed = new HashSet<String>();
+        allowed.add(Scope.ME);
+        allowed.add(Scope.ITEMS);
+        if (user.roles().contains(User.ADMIN)) {
+            allowed.add(Scope.ADMIN);
+        }
+        apps.usableBy(user.username(), user.roles()).forEach(app -> allowed.add(Scope.app(app.id())));
+        var mayHave = new Scope(allowed);
+        if (requested.isEmpty()) {
+            return mayHave;
+        }
+        var granted = requested.within(mayHave);
+        if (granted.isEmpty()) {
+            throw TokenErrors.invalidScope("None of the requested scopes can be granted to this user");
+        }
+        return granted;
     }
 }

@@ -22,7 +22,10 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.Claims;
 
-/** Signs access tokens with the claims MicroProfile JWT consumers expect: iss, sub, upn, groups, iat, exp, jti. */
+/**
+ * Signs access tokens with the claims MicroProfile JWT consumers expect (iss, sub, upn, groups, iat, exp, jti) and the
+ * granted scope.
+ */
 @ApplicationScoped
 public class TokenIssuer {
 
@@ -65,7 +68,7 @@ public class TokenIssuer {
         // Observing the event is enough: it makes the container create this bean now.
     }
 
-    public IssuedToken issue(String subject, Set<String> groups) {
+    public IssuedToken issue(String subject, Set<String> groups, Scope scope) {
         var now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         var lifetime = Duration.ofMinutes(expireMinutes);
         var claims = new JWTClaimsSet.Builder()
@@ -73,6 +76,7 @@ public class TokenIssuer {
                 .subject(subject)
                 .claim(Claims.upn.name(), subject)
                 .claim(Claims.groups.name(), List.copyOf(groups))
+                .claim(Scope.CLAIM, scope.toString())
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(lifetime)))
                 .jwtID(UUID.randomUUID().toString())

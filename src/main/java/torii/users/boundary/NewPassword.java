@@ -2,6 +2,12 @@ package torii.users.boundary;
 
 import jakarta.validation.constraints.NotNull;
 
-/** A password an administrator sets for a user. */
-public record NewPassword(@NotNull String password) {
+/**
+ * A password an administrator sets for a user.
+ * <p>A class, not a record: Payara's OpenAPI scanner fails on constraints of record components.
+ */
+public class NewPassword {
+
+    @NotNull
+    public String password;
 }

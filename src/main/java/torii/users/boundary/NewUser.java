@@ -1,6 +1,5 @@
 package torii.users.boundary;
 
-import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -9,15 +8,28 @@ import java.util.Objects;
 import java.util.Set;
 import torii.users.entity.User;
 
-/** A user as an administrator creates it. */
-@JsonbPropertyOrder({"username", "password", "email", "full_name", "roles", "disabled"})
-public record NewUser(
-        @NotNull @Pattern(regexp = USERNAME, message = USERNAME_RULE) String username,
-        @NotNull String password,
-        @Email @Size(max = 254) String email,
-        @Size(max = 255) String full_name,
-        @Size(max = 32) Set<@NotNull @Pattern(regexp = ROLE, message = ROLE_RULE) String> roles,
-        Boolean disabled) {
+/**
+ * A user as an administrator creates it.
+ * <p>A class, not a record: Payara's OpenAPI scanner fails on constraints of record components.
+ */
+public class NewUser {
+
+    @NotNull @Pattern(regexp = USERNAME, message = USERNAME_RULE)
+    public String username;
+
+    @NotNull
+    public String password;
+
+    @Email @Size(max = 254)
+    public String email;
+
+    @Size(max = 255)
+    public String full_name;
+
+    @Size(max = 32)
+    public Set<@NotNull @Pattern(regexp = ROLE, message = ROLE_RULE) String> roles;
+
+    public Boolean disabled;
 
     static final String USERNAME = "[A-Za-z0-9][A-Za-z0-9._@-]{0,63}";
     static final String USERNAME_RULE = "must be 1 to 64 letters, digits, '.', '_', '@' or '-', starting with a letter"

@@ -4,10 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -24,6 +21,8 @@ import jakarta.ws.rs.core.UriBuilder;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import torii.Torii;
+import torii.errors.boundary.ApiException;
+import torii.tokens.control.Scope;
 import torii.users.control.PasswordHasher;
 
 /** Administration of users: accounts, passwords, roles. */
@@ -32,7 +31,7 @@ import torii.users.control.PasswordHasher;
 @Consumes(MediaType.APPLICATION_JSON)
 @ApplicationScoped
 @RolesAllowed("admin")
-@SecurityRequirement(name = Torii.OAUTH2)
+@SecurityRequirement(name = Torii.OAUTH2, scopes = Scope.ADMIN)
 public class UsersAdminResource {
 
     @Inject
@@ -43,9 +42,13 @@ public class UsersAdminResource {
 
     @GET
     @Operation(summary = "Search Users", description = "By part of the username, e-mail or name; by username.")
-    public UserPage search(@QueryParam("q") @Size(max = 256) String text,
-            @QueryParam("offset") @DefaultValue("0") @Min(0) int offset,
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
+    // Checked by hand: Payara's OpenAPI scanner fails on Bean Validation annotations of query parameters.
+    public UserPage search(@QueryParam("q") String text, @QueryParam("offset") @DefaultValue("0") int offset,
+            @QueryParam("limit") @DefaultValue("50") int limit) {
+        if (text != null && text.length() > 256 || offset < 0 || limit < 1 || limit > 500) {
+            throw new ApiException(400, "invalid_request", "q: at most 256 characters; offset: 0 or more; "
+                    + "limit: 1 to 500", null);
+        }
         var page = users.search(text, offset, limit).stream().map(UserDetails::of).toList();
         return new UserPage(users.count(text), offset, limit, page);
     }
@@ -53,7 +56,7 @@ public class UsersAdminResource {
     @POST
     @Operation(summary = "Create User")
     public Response create(@Valid @NotNull NewUser form) {
-        var user = users.create(form.user(hasher.hash(form.password())));
+        var user = users.create(form.user(hasher.hash(form.password)));
         return Response.created(UriBuilder.fromPath("/admin/users/{username}").build(user.username()))
                 .entity(UserDetails.of(user)).build();
     }
@@ -69,7 +72,7 @@ public class UsersAdminResource {
     @Path("{username}")
     @Operation(summary = "Update User", description = "Its e-mail and full name.")
     public UserDetails update(@PathParam("username") String username, @Valid @NotNull UserChange change) {
-        return UserDetails.of(users.describe(username, change.email(), change.full_name()));
+        return UserDetails.of(users.describe(username, change.email, change.full_name));
     }
 
     @DELETE
@@ -98,7 +101,7 @@ public class UsersAdminResource {
     @Path("{username}/password")
     @Operation(summary = "Reset Password")
     public Response resetPassword(@PathParam("username") String username, @Valid @NotNull NewPassword form) {
-        users.changePassword(username, form.password());
+        users.changePassword(username, form.password);
         return Response.noContent().build();
     }
 
@@ -106,6 +109,6 @@ public class UsersAdminResource {
     @Path("{username}/roles")
     @Operation(summary = "Set Roles")
     public UserDetails assignRoles(@PathParam("username") String username, @Valid @NotNull RoleAssignment form) {
-        return UserDetails.of(users.assignRoles(username, form.roles()));
+        return UserDetails.of(users.assignRoles(username, form.roles));
     }
 }

@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import torii.Torii;
 import torii.security.boundary.Challenges;
+import torii.tokens.control.Scope;
 
 /** The caller's own account and items. */
 @Path("users/me")
@@ -28,6 +29,7 @@ public class UsersResource {
 
     @GET
     @Operation(summary = "Read Users Me")
+    @SecurityRequirement(name = Torii.OAUTH2, scopes = Scope.ME)
     public UserInfo me(@Context SecurityContext caller) {
         return users.find(caller.getUserPrincipal().getName()).map(UserInfo::of).orElseThrow(Challenges::invalidToken);
     }
@@ -35,6 +37,7 @@ public class UsersResource {
     @GET
     @Path("items")
     @Operation(summary = "Read Own Items")
+    @SecurityRequirement(name = Torii.OAUTH2, scopes = {Scope.ME, Scope.ITEMS})
     public List<Item> items(@Context SecurityContext caller) {
         return List.of(new Item("Foo", caller.getUserPrincipal().getName()));
     }

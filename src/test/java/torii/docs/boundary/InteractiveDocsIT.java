@@ -7,8 +7,11 @@ import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -20,40 +23,75 @@ class InteractiveDocsIT extends BlackBox {
 
     @Test
     void authorizeThenTryOutReadsTheItemsOfTheUserWhoSignedIn() {
+        inBrowser("docs-flow", (browser, wait) -> {
+            authorize(browser, wait, "johndoe", "secret");
+            var response = tryOut(wait, browser.findElement(By.id("operations-default-items")));
+            assertEquals("200", response.status());
+            assertTrue(response.body().contains("\"owner\": \"johndoe\""), response.body());
+            assertTrue(response.body().contains("\"item_id\": \"Foo\""), response.body());
+        });
+    }
+
+    @Test
+    void authorizeDialogOffersTheScopesAndATokenWithOnlyMeCannotReadItems() {
+        inBrowser("docs-scopes", (browser, wait) -> {
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.authorize"))).click();
+            var offered = wait.until(ExpectedConditions.presenceOfAllElementsLocatedBy(
+                    By.cssSelector(".scopes input[type='checkbox']"))).stream()
+                    .map(box -> box.getAttribute("data-value")).collect(Collectors.toSet());
+            assertEquals(Set.of("me", "items", "admin"), offered);
+            browser.findElement(By.cssSelector(".scopes input[data-value='me'] + label")).click();
+            signIn(browser, wait, "johndoe", "secret");
+            var response = tryOut(wait, browser.findElement(By.id("operations-default-items")));
+            assertEquals("403", response.status());
+            assertTrue(response.body().contains("Not enough permissions"), response.body());
+        });
+    }
+
+    /** Opens /docs in a fresh browser, runs the steps, and keeps a screenshot and the page if they fail. */
+    void inBrowser(String evidence, BiConsumer<WebDriver, WebDriverWait> steps) {
         var browser = Browser.start();
         try {
-            var wait = new WebDriverWait(browser, Duration.ofSeconds(30));
             browser.get(api.uri("docs").toString());
-
-            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.authorize"))).click();
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("oauth_username"))).sendKeys("johndoe");
-            browser.findElement(By.id("oauth_password")).sendKeys("secret");
-            browser.findElement(By.cssSelector(".auth-btn-wrapper .modal-btn.authorize")).click();
-            // Swagger UI offers to remove the authorization once /token has answered with a token.
-            wait.until(ExpectedConditions.visibilityOfElementLocated(
-                    By.cssSelector(".auth-btn-wrapper button[aria-label='Remove authorization']")));
-            browser.findElement(By.cssSelector(".auth-btn-wrapper .btn-done")).click();
-
-            var operation = browser.findElement(By.id("operations-default-items"));
-            operation.findElement(By.cssSelector(".opblock-summary-control")).click();
-            wait.until(ExpectedConditions.elementToBeClickable(operation.findElement(By.cssSelector(".try-out__btn"))))
-                    .click();
-            wait.until(ExpectedConditions.elementToBeClickable(operation.findElement(By.cssSelector("button.execute"))))
-                    .click();
-
-            WebElement status = wait.until(ExpectedConditions.visibilityOfNestedElementsLocatedBy(operation,
-                    By.cssSelector(".live-responses-table tr.response .response-col_status"))).get(0);
-            assertEquals("200", status.getText().trim());
-            var body = operation.findElement(By.cssSelector(".live-responses-table tr.response .response-col_description pre"))
-                    .getText();
-            assertTrue(body.contains("\"owner\": \"johndoe\""), body);
-            assertTrue(body.contains("\"item_id\": \"Foo\""), body);
+            steps.accept(browser, new WebDriverWait(browser, Duration.ofSeconds(30)));
         } catch (RuntimeException | AssertionError failure) {
-            Browser.keepEvidence(browser, "docs-flow");
+            Browser.keepEvidence(browser, evidence);
             throw failure;
         } finally {
             browser.quit();
         }
+    }
+
+    static void authorize(WebDriver browser, WebDriverWait wait, String username, String password) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.authorize"))).click();
+        signIn(browser, wait, username, password);
+    }
+
+    /** Fills in the open Authorize dialog, signs in, and closes the dialog. */
+    static void signIn(WebDriver browser, WebDriverWait wait, String username, String password) {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("oauth_username"))).sendKeys(username);
+        browser.findElement(By.id("oauth_password")).sendKeys(password);
+        browser.findElement(By.cssSelector(".auth-btn-wrapper .modal-btn.authorize")).click();
+        // Swagger UI offers to remove the authorization once /token has answered with a token.
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".auth-btn-wrapper button[aria-label='Remove authorization']")));
+        browser.findElement(By.cssSelector(".auth-btn-wrapper .btn-done")).click();
+    }
+
+    /** Try it out, Execute, and the status and body Swagger UI shows. */
+    static Shown tryOut(WebDriverWait wait, WebElement operation) {
+        operation.findElement(By.cssSelector(".opblock-summary-control")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(operation.findElement(By.cssSelector(".try-out__btn"))))
+                .click();
+        wait.until(ExpectedConditions.elementToBeClickable(operation.findElement(By.cssSelector("button.execute"))))
+                .click();
+        var status = wait.until(ExpectedConditions.visibilityOfNestedElementsLocatedBy(operation,
+                By.cssSelector(".live-responses-table tr.response .response-col_status"))).get(0);
+        var body = operation.findElement(By.cssSelector(".live-responses-table tr.response .response-col_description pre"));
+        return new Shown(status.getText().trim(), body.getText());
+    }
+
+    record Shown(String status, String body) {
     }
 
     @Test

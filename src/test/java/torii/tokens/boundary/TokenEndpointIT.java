@@ -28,7 +28,7 @@ class TokenEndpointIT extends BlackBox {
         assertEquals("no-store", reply.header("Cache-Control"));
         assertEquals("no-cache", reply.header("Pragma"));
         var body = reply.json();
-        assertEquals(Set.of("access_token", "token_type", "expires_in"), body.keySet());
+        assertEquals(Set.of("access_token", "token_type", "expires_in", "scope"), body.keySet());
         assertEquals("bearer", body.getString("token_type"));
         assertEquals(1800, body.getInt("expires_in"));
     }

@@ -33,24 +33,25 @@ class TokenIssuerTest {
 
     @Test
     void tokenCarriesTheClaimsMicroProfileJwtConsumersNeed() throws Exception {
-        var issued = issuer.issue("johndoe", Set.of("user"));
+        var issued = issuer.issue("johndoe", Set.of("user"), Scope.parse("me items"));
         var claims = SignedJWT.parse(issued.value()).getJWTClaimsSet();
         assertEquals("https://torii.example", claims.getIssuer());
         assertEquals("johndoe", claims.getSubject());
         assertEquals("johndoe", claims.getStringClaim("upn"));
         assertEquals(List.of("user"), claims.getStringListClaim("groups"));
         assertEquals(NOW, claims.getIssueTime().toInstant());
+        assertEquals("items me", claims.getStringClaim("scope"));
         assertEquals(NOW.plusSeconds(1800), claims.getExpirationTime().toInstant());
     }
 
     @Test
     void expiresInThirtyMinutesByDefault() {
-        assertEquals(1800, issuer.issue("johndoe", Set.of()).expiresIn());
+        assertEquals(1800, issuer.issue("johndoe", Set.of(), Scope.parse("me")).expiresIn());
     }
 
     @Test
     void headerNamesTypeAlgorithmAndKey() throws Exception {
-        var header = SignedJWT.parse(issuer.issue("johndoe", Set.of()).value()).getHeader();
+        var header = SignedJWT.parse(issuer.issue("johndoe", Set.of(), Scope.parse("me")).value()).getHeader();
         assertEquals(JWSAlgorithm.HS256, header.getAlgorithm());
         assertEquals(JOSEObjectType.JWT, header.getType());
         assertEquals("k1", header.getKeyID());
@@ -58,8 +59,8 @@ class TokenIssuerTest {
 
     @Test
     void everyTokenHasItsOwnId() throws Exception {
-        var first = SignedJWT.parse(issuer.issue("johndoe", Set.of()).value()).getJWTClaimsSet().getJWTID();
-        var second = SignedJWT.parse(issuer.issue("johndoe", Set.of()).value()).getJWTClaimsSet().getJWTID();
+        var first = SignedJWT.parse(issuer.issue("johndoe", Set.of(), Scope.parse("me")).value()).getJWTClaimsSet().getJWTID();
+        var second = SignedJWT.parse(issuer.issue("johndoe", Set.of(), Scope.parse("me")).value()).getJWTClaimsSet().getJWTID();
         assertNotEquals(first, second);
     }
 
@@ -67,7 +68,7 @@ class TokenIssuerTest {
     void issuedTokenPassesVerification() {
         var verifier = new TokenVerifier(ring, "https://torii.example", 60);
         var clockless = new TokenIssuer(ring, "https://torii.example", 30, Clock.systemUTC());
-        assertEquals("johndoe", verifier.verify(clockless.issue("johndoe", Set.of()).value()).orElseThrow().getName());
+        assertEquals("johndoe", verifier.verify(clockless.issue("johndoe", Set.of(), Scope.parse("me")).value()).orElseThrow().getName());
     }
 
     @Test
