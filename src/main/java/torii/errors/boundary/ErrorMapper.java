@@ -21,7 +21,11 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable exception) {
         if (exception instanceof ApiException api) {
-            return respond(api.status(), api.body(), api.challenge());
+            var response = respond(api.status(), api.body(), api.challenge());
+            if (api.retryAfter() != null) {
+                response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, api.retryAfter());
+            }
+            return response;
         }
         if (exception instanceof WebApplicationException web) {
             // Keep what the runtime set (Allow on 405, for one) and replace only the body.
