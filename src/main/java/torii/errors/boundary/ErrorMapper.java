@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Objects;
+import java.util.concurrent.CompletionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -20,6 +21,10 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable exception) {
+        // Work finished on another thread (a login on the hashing pool) arrives wrapped.
+        if (exception instanceof CompletionException wrapped && wrapped.getCause() != null) {
+            return toResponse(wrapped.getCause());
+        }
         if (exception instanceof ApiException api) {
             var response = respond(api.status(), api.body(), api.challenge());
             if (api.retryAfter() != null) {

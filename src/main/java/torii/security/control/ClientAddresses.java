@@ -20,9 +20,10 @@ public class ClientAddresses {
     /** The longest textual IPv6 address with a zone is well under this; anything longer is not an address. */
     static final int MAX_ADDRESS_LENGTH = 64;
 
+    /** Comma-separated addresses; read as text, since Payara cannot inject an optional list. */
     @Inject
     @ConfigProperty(name = "torii.client-address.trusted-proxies")
-    Optional<List<String>> trustedProxies;
+    Optional<String> trustedProxies;
 
     private Set<String> trusted;
 
@@ -30,12 +31,13 @@ public class ClientAddresses {
     }
 
     ClientAddresses(List<String> trustedProxies) {
-        this.trustedProxies = Optional.of(trustedProxies);
+        this.trustedProxies = Optional.of(String.join(",", trustedProxies));
     }
 
     Set<String> trusted() {
         if (trusted == null) {
-            trusted = Set.copyOf(trustedProxies.orElse(List.of()).stream().map(String::strip).toList());
+            trusted = Set.copyOf(List.of(trustedProxies.orElse("").split(",")).stream().map(String::strip)
+                    .filter(address -> !address.isEmpty()).toList());
         }
         return trusted;
     }
