@@ -7,6 +7,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
 import java.util.Objects;
 import java.util.concurrent.CompletionException;
 import java.util.logging.Level;
@@ -42,6 +44,10 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
                     ? ErrorBody.oauth("invalid_request", reason)
                     : ErrorBody.detail(reason);
             return Response.fromResponse(original).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+        }
+        if (exception instanceof UnsupportedCharsetException || exception instanceof IllegalCharsetNameException) {
+            // Thrown by the runtime while reading a body whose Content-Type names a charset it does not know.
+            return respond(415, ErrorBody.oauth("invalid_request", "Unsupported charset"), null);
         }
         LOG.log(Level.SEVERE, "Unexpected failure", exception);
         return respond(500, ErrorBody.detail("Internal Server Error"), null);
