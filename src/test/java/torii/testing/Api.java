@@ -49,6 +49,11 @@ public record Api(URI base) {
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
+    public Reply putJson(String path, String token, String json) {
+        return send(request(path).header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     /** Logs in at /token and returns the access token, failing the test if the login fails. */
     public String login(String username, String password) {
         var reply = postForm("token", "username=" + username + "&password=" + password);

@@ -6,10 +6,13 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import torii.Torii;
 import torii.errors.boundary.ApiException;
@@ -28,12 +31,23 @@ public class AuditResource {
     @Inject
     AuditTrail trail;
 
-    // Numbers are read as text: JAX-RS would answer a malformed one with 404, where 400 is right.
+    // Numbers are read as text: JAX-RS would answer a malformed one with 404, where 400 is right. Parameters are
+    // also read raw, to refuse repeated ones rather than pick one of them.
     @GET
     @Operation(summary = "Read the audit trail")
-    public List<AuditEntry> newest(@QueryParam("username") String username, @QueryParam("page") String page,
-            @QueryParam("size") String size) {
-        int pageNumber = number("page", page, 0, 0, 1_000_000);
+    @Parameter(name = "username", in = ParameterIn.QUERY, description = "Only the events of this username")
+    @Parameter(name = "page", in = ParameterIn.QUERY, description = "Page number, from 0 (the newest)")
+    @Parameter(name = "size", in = ParameterIn.QUERY, description = "Events per page, 1 to 500; 50 by default")
+    public List<AuditEntry> newest(@Context UriInfo uri) {
+        var query = uri.getQueryParameters();
+        query.forEach((name, values) -> {
+            if (values.size() > 1) {
+                throw new ApiException(400, "invalid_request", "Parameter " + name + " must not be repeated", null);
+            }
+        });
+        var username = query.getFirst("username");
+        int pageNumber = number("page", query.getFirst("page"), 0, 0, 1_000_000);
+        var size = query.getFirst("size");
         int pageSize = number("size", size, DEFAULT_SIZE, 1, MAX_SIZE);
         var user = username == null || username.isEmpty() ? null : username;
         return trail.newest(user, pageNumber * pageSize, pageSize).stream().map(AuditEntry::of).toList();

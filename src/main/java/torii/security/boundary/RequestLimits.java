@@ -12,7 +12,8 @@ import java.io.IOException;
  * Refuses requests far larger than any this API takes before anything reads them: a body over 64 KB (413) and a
  * request target over 8 KB (414). The error page answers them in the API's JSON shape.
  */
-@WebFilter("/*")
+// Asynchronous requests (logins wait for the hashing pool) may pass only through filters that allow them.
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class RequestLimits extends HttpFilter {
 
     static final long MAX_BODY_BYTES = 64 * 1024;
