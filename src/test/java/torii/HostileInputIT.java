@@ -29,8 +29,10 @@ import torii.testing.RawHttp;
  * a 4xx in the JSON error shape without a trace of the code behind it, and that the users table is as it was.
  * <p>
  * Left out because Payara Micro's HTTP layer answers them before the application sees them, with an empty body: a
- * request line or header over 8 KB (400), a NUL byte in the path (400), an undecodable path such as {@code /%zz}
- * (200), and TRACE (405).
+ * request line or header over 8 KB (400), a NUL byte in the path, raw or encoded (400), a path that climbs above the
+ * root or encodes its dots or slashes (400), an undecodable path such as {@code /%zz} (200), and TRACE (405). A body
+ * declared larger than 64 KB but never sent is refused by the application, yet the connection waits for the body
+ * until Payara's idle timeout.
  */
 @ExtendWith(ArquillianExtension.class)
 class HostileInputIT {
@@ -125,7 +127,6 @@ class HostileInputIT {
         // Oversized bodies, parameters and tokens.
         rows.add(Row.of("body over 64 KB", "POST", "/token", List.of(FORM),
                 "username=johndoe&password=" + "a".repeat(70_000)));
-        rows.add(Row.of("declared body of a gigabyte", "POST", "/token", List.of(FORM, "Content-Length: 1073741824"), ""));
         rows.add(Row.of("JSON body over 64 KB", "PUT", "/users/me/password", List.of(bearer, JSON),
                 "{\"current_password\":\"" + "a".repeat(70_000) + "\"}"));
         rows.add(Row.of("username over 1 KB", "POST", "/token", List.of(FORM), "username=" + "u".repeat(1025) + "&password=x"));
@@ -147,10 +148,9 @@ class HostileInputIT {
                 "{\"current_password\":\"secret\",\"new_password\":\"long-enough-password\"}"));
         rows.add(Row.of("user token for the audit trail", "GET", "/admin/audit", List.of(bearer), null));
         // Path tricks.
-        for (var target : List.of("/users/me/../../WEB-INF/web.xml", "/docs/../WEB-INF/web.xml", "/%2e%2e/WEB-INF/web.xml",
-                "/docs/..%2F..%2FWEB-INF%2Fweb.xml", "/docs/%2e%2e%2fMETA-INF%2fMANIFEST.MF", "/WEB-INF/classes/",
-                "/META-INF/MANIFEST.MF", "/docs/..;/WEB-INF/web.xml", "/token/..;/WEB-INF/web.xml",
-                "/users/me/items/../../../../etc/passwd", "/docs/swagger-ui-bundle.js%00.html", "/docs/.env",
+        for (var target : List.of("/users/me/../../WEB-INF/web.xml", "/docs/../WEB-INF/web.xml",
+                "/docs/%2e%2e%2fMETA-INF%2fMANIFEST.MF", "/WEB-INF/classes/", "/META-INF/MANIFEST.MF",
+                "/docs/..;/WEB-INF/web.xml", "/token/..;/WEB-INF/web.xml", "/docs/.env",
                 "/admin", "/admin/audit/../../token", "/users/%2e%2e/admin/audit", "/error", "/no/such/path")) {
             rows.add(Row.of("path trick", "GET", target, List.of(), null));
         }
@@ -176,10 +176,14 @@ class HostileInputIT {
         var before = usersTable();
         var failures = new ArrayList<String>();
         for (var row : rows) {
-            var reply = raw.send(row.method(), row.target(), row.headers(), row.body());
-            var problem = problem(reply);
-            if (problem != null) {
-                failures.add(row + ": " + problem + ": " + reply.status() + " " + abbreviate(reply.body()));
+            try {
+                var reply = raw.send(row.method(), row.target(), row.headers(), row.body());
+                var problem = problem(reply);
+                if (problem != null) {
+                    failures.add(row + ": " + problem + ": " + reply.status() + " " + abbreviate(reply.body()));
+                }
+            } catch (RuntimeException unanswered) {
+                failures.add(row + ": no answer: " + unanswered);
             }
         }
         assertEquals(List.of(), failures, failures.size() + " of " + rows.size() + " rows failed");

@@ -28,7 +28,7 @@ public record RawHttp(URI base) {
         }
         head.append("\r\n");
         try (var socket = new Socket(base.getHost(), base.getPort())) {
-            socket.setSoTimeout(30_000);
+            socket.setSoTimeout(10_000);
             var out = socket.getOutputStream();
             out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
             if (body != null) {

@@ -1,6 +1,9 @@
 package torii.errors.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -49,8 +52,21 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
             // Thrown by the runtime while reading a body whose Content-Type names a charset it does not know.
             return respond(415, ErrorBody.oauth("invalid_request", "Unsupported charset"), null);
         }
+        if (exception instanceof ProcessingException && causedByJson(exception)) {
+            // Thrown by the runtime for a JSON body that does not parse or does not fit the expected record.
+            return respond(400, ErrorBody.oauth("invalid_request", "Malformed JSON body"), null);
+        }
         LOG.log(Level.SEVERE, "Unexpected failure", exception);
         return respond(500, ErrorBody.detail("Internal Server Error"), null);
+    }
+
+    static boolean causedByJson(Throwable exception) {
+        for (var cause = exception.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonbException || cause instanceof JsonException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Response respond(int status, ErrorBody body, String challenge) {
