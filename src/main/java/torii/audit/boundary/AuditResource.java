@@ -12,6 +12,9 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import torii.Torii;
@@ -35,6 +38,8 @@ public class AuditResource {
     // also read raw, to refuse repeated ones rather than pick one of them.
     @GET
     @Operation(summary = "Read the audit trail")
+    @APIResponse(responseCode = "200", description = "Events, newest first",
+            content = @Content(schema = @Schema(ref = "AuditTrail")))
     @Parameter(name = "username", in = ParameterIn.QUERY, description = "Only the events of this username")
     @Parameter(name = "page", in = ParameterIn.QUERY, description = "Page number, from 0 (the newest)")
     @Parameter(name = "size", in = ParameterIn.QUERY, description = "Events per page, 1 to 500; 50 by default")

@@ -16,6 +16,9 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import torii.Torii;
@@ -63,6 +66,8 @@ public class UsersResource {
     @Path("password")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change Own Password")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(ref = "PasswordChange")))
     @APIResponse(responseCode = "204", description = "The password is changed")
     @APIResponse(responseCode = "400", description = "A password is missing, the current one is wrong, or the new one "
             + "breaks the rules (at least torii.password.min-length characters, at most 72 UTF-8 bytes)")
