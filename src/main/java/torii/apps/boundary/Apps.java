@@ -3,6 +3,7 @@ package torii.apps.boundary;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -14,6 +15,7 @@ import java.util.Set;
 import torii.apps.entity.App;
 import torii.apps.entity.Grant;
 import torii.apps.entity.Grantee;
+import torii.audit.boundary.AuditEvent;
 import torii.errors.boundary.ApiException;
 import torii.users.boundary.UserRemoved;
 import torii.users.boundary.Users;
@@ -31,6 +33,9 @@ public class Apps {
     @Inject
     Users users;
 
+    @Inject
+    Event<AuditEvent> audit;
+
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public List<App> all() {
         return em.createNamedQuery(App.ALL, App.class).getResultList();
@@ -46,10 +51,12 @@ public class Apps {
             throw new ApiException(409, null, "An application with this id exists", null);
         }
         em.persist(app);
+        record(AuditEvent.APP_CREATE, null, "application " + app.id());
         return app;
     }
 
     public App update(String id, AppForm form) {
+        record(AuditEvent.APP_UPDATE, null, "application " + id);
         return form.describe(managed(id));
     }
 
@@ -57,6 +64,7 @@ public class Apps {
     public void delete(String id) {
         em.remove(managed(id));
         em.createNamedQuery(Grant.DELETE_OF_APP).setParameter("app", id).executeUpdate();
+        record(AuditEvent.APP_DELETE, null, "application " + id);
     }
 
     public Grant grant(String appId, Grantee kind, String grantee) {
@@ -70,6 +78,7 @@ public class Apps {
         }
         var grant = new Grant(appId, kind, grantee);
         em.persist(grant);
+        record(AuditEvent.GRANT, kind, grantee, appId);
         return grant;
     }
 
@@ -78,6 +87,7 @@ public class Apps {
         managed(appId);
         em.remove(existing(appId, kind, grantee)
                 .orElseThrow(() -> new ApiException(404, null, "No such grant", null)));
+        record(AuditEvent.GRANT_REVOKE, kind, grantee, appId);
     }
 
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -107,6 +117,16 @@ public class Apps {
     /** A removed user's direct grants go with the user, in the same transaction. */
     public void forget(@Observes UserRemoved removed) {
         em.createNamedQuery(Grant.DELETE_OF_USER).setParameter("user", removed.username()).executeUpdate();
+    }
+
+    /** A grant names its user as the event's user, a group in the detail. */
+    void record(String action, Grantee kind, String grantee, String appId) {
+        var toUser = kind == Grantee.USER;
+        record(action, toUser ? grantee : null, "application " + appId + (toUser ? "" : " to group " + grantee));
+    }
+
+    void record(String action, String username, String detail) {
+        audit.fire(new AuditEvent(action, username, null, AuditEvent.SUCCESS, detail));
     }
 
     Optional<Grant> existing(String appId, Grantee kind, String grantee) {

@@ -3,13 +3,17 @@ package torii.errors.boundary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
 import java.util.Objects;
+import java.util.concurrent.CompletionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -22,8 +26,16 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable exception) {
+        // Work finished on another thread (a login on the hashing pool) arrives wrapped.
+        if (exception instanceof CompletionException wrapped && wrapped.getCause() != null) {
+            return toResponse(wrapped.getCause());
+        }
         if (exception instanceof ApiException api) {
-            return respond(api.status(), api.body(), api.challenge());
+            var response = respond(api.status(), api.body(), api.challenge());
+            if (api.retryAfter() != null) {
+                response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, api.retryAfter());
+            }
+            return response;
         }
         if (exception instanceof WebApplicationException web) {
             // Keep what the runtime set (Allow on 405, for one) and replace only the body.
@@ -36,16 +48,20 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
                     : ErrorBody.detail(reason);
             return Response.fromResponse(original).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
         }
-        if (unreadableJson(exception)) {
-            return respond(400, ErrorBody.oauth("invalid_request", "The request body is not the JSON expected"), null);
+        if (exception instanceof UnsupportedCharsetException || exception instanceof IllegalCharsetNameException) {
+            // Thrown by the runtime while reading a body whose Content-Type names a charset it does not know.
+            return respond(415, ErrorBody.oauth("invalid_request", "Unsupported charset"), null);
+        }
+        if (exception instanceof ProcessingException && causedByJson(exception)) {
+            // Thrown by the runtime for a JSON body that does not parse or does not fit the expected record.
+            return respond(400, ErrorBody.oauth("invalid_request", "Malformed JSON body"), null);
         }
         LOG.log(Level.SEVERE, "Unexpected failure", exception);
         return respond(500, ErrorBody.detail("Internal Server Error"), null);
     }
 
-    /** JSON-B reports a malformed or mistyped body with its own exceptions, not as a client error. */
-    static boolean unreadableJson(Throwable exception) {
-        for (var cause = exception; cause != null; cause = cause.getCause()) {
+    static boolean causedByJson(Throwable exception) {
+        for (var cause = exception.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof JsonbException || cause instanceof JsonException) {
                 return true;
             }

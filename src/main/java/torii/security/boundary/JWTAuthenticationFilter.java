@@ -23,6 +23,9 @@ import torii.tokens.control.TokenVerifier;
 @ApplicationScoped
 public class JWTAuthenticationFilter implements ContainerRequestFilter {
 
+    /** The request attribute that holds the authenticated caller's name. */
+    public static final String CALLER = "torii.caller";
+
     @Inject
     TokenVerifier verifier;
 
@@ -39,7 +42,11 @@ public class JWTAuthenticationFilter implements ContainerRequestFilter {
         switch (accounts.of(token.getSubject())) {
             case UNKNOWN -> throw Challenges.invalidToken();
             case INACTIVE -> throw Challenges.inactiveUser();
-            case ACTIVE -> request.setSecurityContext(new JWTSecurityContext(request.getSecurityContext(), token));
+            case ACTIVE -> {
+                request.setSecurityContext(new JWTSecurityContext(request.getSecurityContext(), token));
+                // A request attribute as well, for what runs outside JAX-RS (the audit trail names who acted).
+                request.setProperty(CALLER, token.getName());
+            }
         }
     }
 }

@@ -3,19 +3,24 @@ package torii.tokens.boundary;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import torii.security.control.ClientAddresses;
+import torii.users.boundary.Logins;
 
 /** The token endpoint: username and password in, bearer token out. */
 @Path("token")
@@ -25,6 +30,12 @@ public class TokenResource {
 
     @Inject
     Tokens tokens;
+
+    @Inject
+    Logins logins;
+
+    @Inject
+    ClientAddresses addresses;
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -36,9 +47,16 @@ public class TokenResource {
             content = @Content(schema = @Schema(ref = "TokenResponse")))
     @APIResponse(responseCode = "400", description = "invalid_request, invalid_grant or unsupported_grant_type",
             content = @Content(schema = @Schema(ref = "Error")))
-    public Response token(MultivaluedMap<String, String> form) {
-        var granted = tokens.passwordGrant(TokenRequest.of(form));
-        // RFC 6749 section 5.1: a response with a token must not be cached.
-        return Response.ok(granted).header(HttpHeaders.CACHE_CONTROL, "no-store").header("Pragma", "no-cache").build();
+    @APIResponse(responseCode = "429", description = "slow_down: too many failed logins; see Retry-After",
+            content = @Content(schema = @Schema(ref = "Error")))
+    @APIResponse(responseCode = "503", description = "temporarily_unavailable: too many logins at once; see Retry-After",
+            content = @Content(schema = @Schema(ref = "Error")))
+    public CompletionStage<Response> token(MultivaluedMap<String, String> form, @Context HttpServletRequest http) {
+        var request = TokenRequest.of(form);
+        var client = addresses.of(http);
+        // The password check runs on the hashing pool; this request thread is free meanwhile.
+        return logins.offload(() -> tokens.passwordGrant(request, client)).thenApply(granted ->
+                // RFC 6749 section 5.1: a response with a token must not be cached.
+                Response.ok(granted).header(HttpHeaders.CACHE_CONTROL, "no-store").header("Pragma", "no-cache").build());
     }
 }

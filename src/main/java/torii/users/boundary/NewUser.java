@@ -37,8 +37,9 @@ public class NewUser {
     static final String ROLE = "[a-z][a-z0-9_-]{0,31}";
     static final String ROLE_RULE = "must be 1 to 32 lowercase letters, digits, '_' or '-', starting with a letter";
 
-    User user(String passwordHash) {
-        var user = new User(username, email, full_name, passwordHash, Objects.requireNonNullElse(roles, Set.of("user")));
+    /** The user without a password yet: {@link Users#create} sets it after the password rules. */
+    User user() {
+        var user = new User(username, email, full_name, "", Objects.requireNonNullElse(roles, Set.of("user")));
         return Boolean.TRUE.equals(disabled) ? user.disable() : user;
     }
 }

@@ -1,5 +1,7 @@
 package torii.users.boundary;
 
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -12,13 +14,19 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import torii.audit.boundary.AuditEvent;
 import torii.errors.boundary.ApiException;
 import torii.users.control.PasswordHasher;
+import torii.users.control.PasswordPolicy;
 import torii.users.entity.User;
 
 /** The user store: authentication by password, lookups by username, and account changes. */
 @Stateless
 public class Users {
+
+    private static final Logger LOG = Logger.getLogger(Users.class.getName());
 
     @PersistenceContext
     EntityManager em;
@@ -27,21 +35,56 @@ public class Users {
     PasswordHasher hasher;
 
     @Inject
+    PasswordPolicy policy;
+
+    @Inject
     Event<UserChanged> changed;
 
     @Inject
     Event<UserRemoved> removed;
 
+    @Inject
+    Event<AuditEvent> audit;
+
+    @Resource
+    SessionContext context;
+
     /**
      * The active user with this username and password. An unknown user, a wrong password and a disabled user all
-     * give empty after the same work, so that neither the answer nor its timing tells them apart.
+     * give empty after the same work, so that neither the answer nor its timing tells them apart; so does a password
+     * too long to check, without hashing it. A hash weaker than the current policy is replaced on success.
      */
     // No transaction: a bcrypt check takes a quarter of a second and must not hold one open.
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Optional<User> authenticate(String username, String password) {
         var user = em.find(User.class, username);
-        var matches = hasher.verify(password, user == null ? null : user.passwordHash());
-        return matches && !user.disabled() ? Optional.of(user) : Optional.empty();
+        var normalized = PasswordPolicy.normalize(password);
+        if (!PasswordPolicy.checkable(normalized)) {
+            hasher.spendTime();
+            return Optional.empty();
+        }
+        var matches = hasher.verify(normalized, user == null ? null : user.passwordHash());
+        if (!matches || user.disabled()) {
+            return Optional.empty();
+        }
+        if (hasher.needsRehash(user.passwordHash())) {
+            try {
+                context.getBusinessObject(Users.class).rehash(username, user.passwordHash(), hasher.hash(normalized));
+            } catch (RuntimeException concurrentChange) {
+                // Another login or a change got there first; this login succeeds all the same.
+                LOG.log(Level.FINE, "Could not rehash a password", concurrentChange);
+            }
+        }
+        return Optional.of(user);
+    }
+
+    /** Replaces the hash unless the password changed meanwhile; the password stays the same, so sessions go on. */
+    public void rehash(String username, String oldHash, String newHash) {
+        var user = em.find(User.class, username);
+        if (user != null && user.passwordHash().equals(oldHash)) {
+            user.rehash(newHash);
+            changed.fire(new UserChanged(username));
+        }
     }
 
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -56,6 +99,7 @@ public class Users {
         }
         em.persist(user);
         changed.fire(new UserChanged(user.username()));
+        audit.fire(new AuditEvent(AuditEvent.USER_CREATE, user.username(), null, AuditEvent.SUCCESS, null));
         return true;
     }
 
@@ -71,7 +115,9 @@ public class Users {
         return em.createNamedQuery(User.COUNT, Long.class).setParameter("q", pattern(text)).getSingleResult();
     }
 
-    public User create(User user) {
+    /** A new user whose password keeps the password rules. */
+    public User create(User user, String password) {
+        user.changePassword(hasher.hash(policy.acceptNew(password, "password")));
         if (!addIfAbsent(user)) {
             throw new ApiException(409, null, "A user with this username exists", null);
         }
@@ -79,42 +125,36 @@ public class Users {
     }
 
     public User describe(String username, String email, String fullName) {
-        return change(username, user -> user.describe(email, fullName));
+        return change(username, AuditEvent.USER_UPDATE, user -> user.describe(email, fullName));
     }
 
     public User assignRoles(String username, Set<String> roles) {
-        return keepingAnAdministrator(username, user -> user.assignRoles(roles));
+        return change(username, AuditEvent.ROLES_CHANGE, user -> user.assignRoles(roles));
     }
 
     /** Takes effect on the user's next request. */
     public User disable(String username) {
-        return keepingAnAdministrator(username, User::disable);
+        return change(username, AuditEvent.USER_DISABLE, User::disable);
+    }
+
+    public User enable(String username) {
+        return change(username, AuditEvent.USER_ENABLE, User::enable);
     }
 
     /** The user goes, and with it whatever other parts keep for the user (see {@link UserRemoved}). */
     public void delete(String username) {
-        var user = keepingAnAdministrator(username, User::disable);
+        var user = change(username, AuditEvent.USER_DELETE, User::disable);
         removed.fire(new UserRemoved(username));
         em.remove(user);
     }
 
-    public User enable(String username) {
-        return change(username, User::enable);
-    }
-
-    /** Sets a new password; refresh tokens from logins before this moment stop working. */
+    /**
+     * Sets a new password, after the password rules (a 400 naming the field that breaks them); refresh tokens from
+     * logins before this moment stop working.
+     */
     public void changePassword(String username, String password) {
-        var hash = hasher.hash(password);
-        change(username, user -> user.changePassword(hash));
-    }
-
-    /** A change that must leave at least one enabled administrator, or none is made. */
-    User keepingAnAdministrator(String username, Consumer<User> change) {
-        var user = change(username, change);
-        if (!user.administers() && administrators().isEmpty()) {
-            throw new ApiException(409, null, "The last administrator must stay", null);
-        }
-        return user;
+        var hash = hasher.hash(policy.acceptNew(password, "password"));
+        change(username, AuditEvent.PASSWORD_CHANGE, user -> user.changePassword(hash));
     }
 
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -132,13 +172,22 @@ public class Users {
                 .toList();
     }
 
-    User change(String username, Consumer<User> change) {
+    /**
+     * Changes the user and tells the observers (the audit trail records it once committed). A change that would leave
+     * no enabled administrator is refused with 409 and rolled back.
+     */
+    User change(String username, String action, Consumer<User> change) {
         var user = em.find(User.class, username);
         if (user == null) {
             throw unknownUser();
         }
+        var administered = user.administers();
         change.accept(user);
+        if (administered && !user.administers() && administrators().isEmpty()) {
+            throw new ApiException(409, null, "The last administrator must stay", null);
+        }
         changed.fire(new UserChanged(username));
+        audit.fire(new AuditEvent(action, username, null, AuditEvent.SUCCESS, null));
         return user;
     }
 

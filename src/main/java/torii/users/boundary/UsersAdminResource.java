@@ -23,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import torii.Torii;
 import torii.errors.boundary.ApiException;
 import torii.tokens.control.Scope;
-import torii.users.control.PasswordHasher;
 
 /** Administration of users: accounts, passwords, roles. */
 @Path("admin/users")
@@ -36,9 +35,6 @@ public class UsersAdminResource {
 
     @Inject
     Users users;
-
-    @Inject
-    PasswordHasher hasher;
 
     @GET
     @Operation(summary = "Search Users", description = "By part of the username, e-mail or name; by username.")
@@ -56,7 +52,7 @@ public class UsersAdminResource {
     @POST
     @Operation(summary = "Create User")
     public Response create(@Valid @NotNull NewUser form) {
-        var user = users.create(form.user(hasher.hash(form.password)));
+        var user = users.create(form.user(), form.password);
         return Response.created(UriBuilder.fromPath("/admin/users/{username}").build(user.username()))
                 .entity(UserDetails.of(user)).build();
     }

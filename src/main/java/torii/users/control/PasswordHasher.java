@@ -12,7 +12,10 @@ import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.mindrot.jbcrypt.BCrypt;
 
-/** Hashes and verifies passwords with bcrypt, accepting the {@code $2a$}, {@code $2b$} and {@code $2y$} forms. */
+/**
+ * Hashes passwords with bcrypt, and verifies bcrypt ({@code $2a$}, {@code $2b$}, {@code $2y$}) and Argon2id hashes;
+ * tells which stored hashes are weaker than the configured policy, so that a login can replace them.
+ */
 @ApplicationScoped
 public class PasswordHasher {
 
@@ -56,15 +59,32 @@ public class PasswordHasher {
 
     /** True if the password matches; a missing or unreadable hash never matches but takes the same time. */
     public boolean verify(String password, String hash) {
+        if (hash != null && hash.startsWith("$argon2id$")) {
+            var argon2 = Argon2idHash.parse(hash);
+            if (argon2.isPresent()) {
+                return argon2.get().matches(password);
+            }
+        }
         var readable = hash == null ? null : asJBCrypt(hash);
         if (readable == null) {
             if (hash != null) {
-                LOG.warning("A stored password hash is not in a bcrypt form this service reads; that user cannot log in");
+                LOG.warning("A stored password hash is in no form this service reads; that user cannot log in");
             }
-            BCrypt.checkpw(password, dummyHash);
+            spendTime();
             return false;
         }
         return BCrypt.checkpw(password, readable);
+    }
+
+    /** The work of one verification at the configured cost, for a login that fails before any real check. */
+    public void spendTime() {
+        BCrypt.checkpw("", dummyHash);
+    }
+
+    /** True if the hash is of another scheme or of a lower bcrypt cost than the configured one. */
+    public boolean needsRehash(String hash) {
+        var match = BCRYPT.matcher(hash);
+        return !match.matches() || Integer.parseInt(match.group(1)) < cost;
     }
 
     /**

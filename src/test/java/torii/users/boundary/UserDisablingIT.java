@@ -4,16 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.inject.Inject;
 import java.net.URL;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import torii.audit.boundary.AuditEvent;
+import torii.audit.boundary.AuditTrail;
+import torii.audit.entity.AuditRecord;
 import torii.testing.Api;
 import torii.testing.Deployments;
 
-/** Runs inside Payara Micro: disables a user through the user service, then calls the API over HTTP. */
+/**
+ * Runs inside Payara Micro: disables a user through the user service, then calls the API over HTTP; both changes are
+ * in the audit trail.
+ */
 @ExtendWith(ArquillianExtension.class)
 class UserDisablingIT {
 
@@ -24,6 +31,9 @@ class UserDisablingIT {
 
     @Inject
     Users users;
+
+    @Inject
+    AuditTrail trail;
 
     @ArquillianResource
     URL deployment;
@@ -43,5 +53,8 @@ class UserDisablingIT {
             users.enable("johndoe");
         }
         assertEquals(200, api.getWithToken("users/me/items", token).status());
+        var changes = trail.newest("johndoe", 0, 10).stream().map(AuditRecord::action)
+                .filter(action -> action.startsWith("user_")).limit(2).toList();
+        assertEquals(List.of(AuditEvent.USER_ENABLE, AuditEvent.USER_DISABLE), changes);
     }
 }

@@ -165,6 +165,22 @@ class UsersAdminIT extends BlackBox {
     }
 
     @Test
+    void changesAreAuditedWithWhoMadeThemAndRefusedOnesAreNot() {
+        create(name, "");
+        api.json("POST", "admin/users/" + name + "/disable", admin, null);
+        var events = api.getWithToken("admin/audit?username=" + name, admin).array();
+        var disable = events.getJsonObject(0);
+        assertEquals("user_disable", disable.getString("action"));
+        assertEquals("admin", disable.getString("actor"));
+        assertEquals("127.0.0.1", disable.getString("client_address"));
+        assertEquals("user_create", events.getJsonObject(1).getString("action"));
+        assertEquals(409, api.json("DELETE", "admin/users/admin", admin, null).status());
+        var adminEvents = api.getWithToken("admin/audit?username=admin&size=5", admin).array();
+        assertTrue(adminEvents.stream().noneMatch(e -> e.asJsonObject().getString("action").equals("user_delete")),
+                adminEvents.toString());
+    }
+
+    @Test
     void onlyAdministratorsManageUsers() {
         var johndoe = api.login("johndoe", "secret");
         assertEquals(403, api.getWithToken("admin/users", johndoe).status());

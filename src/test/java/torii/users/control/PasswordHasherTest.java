@@ -68,4 +68,19 @@ class PasswordHasherTest {
     void costOutsideBcryptRangeIsRefused(int cost) {
         assertThrows(IllegalStateException.class, () -> new PasswordHasher(cost));
     }
+
+    @Test
+    void argon2idHashFromPwdlibVerifies() {
+        assertTrue(hasher.verify("secret", Argon2idHashTest.REFERENCE));
+        assertFalse(hasher.verify("wrong", Argon2idHashTest.REFERENCE));
+    }
+
+    @Test
+    void hashOfAnotherSchemeOrALowerCostNeedsARehash() {
+        var atCost12 = new PasswordHasher(12);
+        assertTrue(atCost12.needsRehash(Argon2idHashTest.REFERENCE));
+        assertTrue(atCost12.needsRehash(hasher.hash("secret")));
+        assertFalse(atCost12.needsRehash(TUTORIAL_HASH));
+        assertFalse(hasher.needsRehash(TUTORIAL_HASH), "a higher cost than configured is kept");
+    }
 }

@@ -1,0 +1,26 @@
+package torii.audit.boundary;
+
+/**
+ * Something worth recording, fired as a CDI event by any capability. {@code detail} is free text for a human; it must
+ * never hold a password or a token. Any field but {@code action} and {@code outcome} may be null.
+ */
+public record AuditEvent(String action, String username, String clientAddress, String outcome, String detail) {
+
+    public static final String LOGIN = "login";
+    public static final String PASSWORD_CHANGE = "password_change";
+    public static final String USER_CREATE = "user_create";
+    public static final String USER_DISABLE = "user_disable";
+    public static final String USER_ENABLE = "user_enable";
+    public static final String USER_UPDATE = "user_update";
+    public static final String USER_DELETE = "user_delete";
+    public static final String ROLES_CHANGE = "roles_change";
+    public static final String APP_CREATE = "app_create";
+    public static final String APP_UPDATE = "app_update";
+    public static final String APP_DELETE = "app_delete";
+    public static final String GRANT = "grant";
+    public static final String GRANT_REVOKE = "grant_revoke";
+
+    public static final String SUCCESS = "success";
+    public static final String FAILURE = "failure";
+    public static final String THROTTLED = "throttled";
+}

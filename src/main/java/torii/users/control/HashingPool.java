@@ -1,0 +1,96 @@
+package torii.users.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.inject.Inject;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import torii.errors.boundary.ApiException;
+
+/**
+ * Runs password checks on a few threads of their own, one per core by default, with a short queue: a flood of logins
+ * then waits here instead of taking every request thread and core from the rest of the API. Work that finds the pool
+ * and its queue full, or that waited in the queue longer than allowed, is refused with 503 and {@code Retry-After}.
+ */
+@ApplicationScoped
+public class HashingPool {
+
+    @Inject
+    @ConfigProperty(name = "torii.login.threads", defaultValue = "0")
+    int threads;
+
+    @Inject
+    @ConfigProperty(name = "torii.login.queue", defaultValue = "8")
+    int queue;
+
+    @Inject
+    @ConfigProperty(name = "torii.login.max-wait-ms", defaultValue = "1000")
+    long maxWaitMillis;
+
+    /** Its threads carry the application's context, so that they may call its EJBs and JNDI names. */
+    @Resource
+    ManagedThreadFactory threadFactory;
+
+    private ThreadPoolExecutor executor;
+
+    @PostConstruct
+    void init() {
+        if (threads < 0 || queue < 0 || maxWaitMillis < 1) {
+            throw new IllegalStateException("torii.login.threads and torii.login.queue must be 0 or more and "
+                    + "torii.login.max-wait-ms at least 1; were " + threads + ", " + queue + ", " + maxWaitMillis);
+        }
+        int size = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+        // A queue of 0 hands work straight to an idle thread or refuses it.
+        var waiting = queue == 0 ? new java.util.concurrent.SynchronousQueue<Runnable>()
+                : new ArrayBlockingQueue<Runnable>(queue);
+        executor = new ThreadPoolExecutor(size, size, 0, TimeUnit.SECONDS, waiting, threadFactory,
+                new ThreadPoolExecutor.AbortPolicy());
+    }
+
+    /** Created at start, so that a wrong setting stops the deployment instead of failing the first request. */
+    void atStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // Observing the event is enough: it makes the container create this bean now.
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
+    }
+
+    /** The work's result, later; refused with 503 when the pool is busy beyond its bounds. */
+    public <T> CompletionStage<T> submit(Supplier<T> work) {
+        var result = new CompletableFuture<T>();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxWaitMillis);
+        try {
+            executor.execute(() -> {
+                if (System.nanoTime() - deadline > 0) {
+                    result.completeExceptionally(busy());
+                    return;
+                }
+                try {
+                    result.complete(work.get());
+                } catch (RuntimeException | Error failure) {
+                    result.completeExceptionally(failure);
+                }
+            });
+        } catch (RejectedExecutionException full) {
+            result.completeExceptionally(busy());
+        }
+        return result;
+    }
+
+    static ApiException busy() {
+        return ApiException.retryLater(503, "temporarily_unavailable", "Too many logins at once; try again shortly", 1);
+    }
+}
