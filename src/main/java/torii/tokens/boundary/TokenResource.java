@@ -7,6 +7,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -16,8 +17,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import torii.clients.boundary.Clients;
+import torii.clients.control.ClientCredentials;
 
-/** The token endpoint: username and password in, bearer token out. */
+/** The token endpoint: a password or a refresh token in, a bearer token and a new refresh token out. */
 @Path("token")
 @ApplicationScoped
 @PermitAll
@@ -26,18 +29,28 @@ public class TokenResource {
     @Inject
     Tokens tokens;
 
+    @Inject
+    Clients clients;
+
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Login For Access Token")
+    @Operation(summary = "Login For Access Token",
+            description = "The password grant, or grant_type=refresh_token to exchange a refresh token for a new pair.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
             schema = @Schema(ref = "TokenForm")))
-    @APIResponse(responseCode = "200", description = "A bearer token",
+    @APIResponse(responseCode = "200", description = "A bearer token and a refresh token",
             content = @Content(schema = @Schema(ref = "TokenResponse")))
     @APIResponse(responseCode = "400", description = "invalid_request, invalid_grant or unsupported_grant_type",
             content = @Content(schema = @Schema(ref = "Error")))
-    public Response token(MultivaluedMap<String, String> form) {
-        var granted = tokens.passwordGrant(TokenRequest.of(form));
+    @APIResponse(responseCode = "401", description = "invalid_client", content = @Content(schema = @Schema(ref = "Error")))
+    public Response token(MultivaluedMap<String, String> form, @Context HttpHeaders headers) {
+        var request = TokenRequest.of(form);
+        var client = clients.authenticate(ClientCredentials.of(headers.getRequestHeader(HttpHeaders.AUTHORIZATION),
+                request.clientId(), request.clientSecret()));
+        var granted = TokenRequest.REFRESH_TOKEN.equals(request.grantType())
+                ? tokens.refreshGrant(request, client)
+                : tokens.passwordGrant(request, client);
         // RFC 6749 section 5.1: a response with a token must not be cached.
         return Response.ok(granted).header(HttpHeaders.CACHE_CONTROL, "no-store").header("Pragma", "no-cache").build();
     }
