@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -35,7 +36,7 @@ public class RegisteredClients {
 
     @Inject
     @ConfigProperty(name = "torii.clients.confidential")
-    Optional<List<String>> confidential;
+    Optional<String> confidential;
 
     @Inject
     Config config;
@@ -46,7 +47,9 @@ public class RegisteredClients {
     @PostConstruct
     void register() {
         PUBLIC.forEach(id -> clients.register(id, null));
-        confidential.orElse(List.of()).forEach(id -> clients.register(id, ClientCredentials.hash(secretOf(id))));
+        confidential.stream().flatMap(ids -> Arrays.stream(ids.split(","))).map(String::strip)
+                .filter(id -> !id.isEmpty())
+                .forEach(id -> clients.register(id, ClientCredentials.hash(secretOf(id))));
         if (demo) {
             clients.register(DEMO_CLIENT, ClientCredentials.hash(DEMO_SECRET));
         }
