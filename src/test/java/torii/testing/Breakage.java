@@ -61,7 +61,7 @@ public enum Breakage {
             // A security event token (RFC 8417) is signed like an access token but must never pass for one.
             tokens.header().type(new JOSEObjectType("secevent+jwt")).build(), tokens.claims(subject).build()));
 
-    static RSAKey otherKey(String kid) {
+    public static RSAKey otherKey(String kid) {
         try {
             return new RSAKeyGenerator(2048).keyID(kid).generate();
         } catch (JOSEException e) {

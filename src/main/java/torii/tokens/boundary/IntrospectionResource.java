@@ -62,6 +62,6 @@ public class IntrospectionResource {
             clients.authenticateConfidential(ClientCredentials.of(headers.getRequestHeader(HttpHeaders.AUTHORIZATION),
                     form.getFirst("client_id"), form.getFirst("client_secret")));
         }
-        return revocations.introspect(TokenRequest.required(form, "token"), form.getFirst("token_type_hint"));
+        return revocations.introspect(TokenRequest.required(form, "token"));
     }
 }

@@ -1,6 +1,5 @@
 package torii.tokens.control;
 
-import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -68,14 +67,6 @@ public class KeyRing implements JWKSource<SecurityContext> {
             throw new IllegalStateException("No signing key has been loaded");
         }
         return key;
-    }
-
-    public JWSAlgorithm algorithm() {
-        return JWSAlgorithm.parse(signingKey().getAlgorithm().getName());
-    }
-
-    public List<String> verifyingKeyIds() {
-        return keys.verifiers().stream().map(JWK::getKeyID).toList();
     }
 
     /** The JWK Set to publish: public halves of asymmetric keys only; a shared secret is never published. */
