@@ -10,7 +10,6 @@ import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,7 +47,9 @@ class MicroProfileJwtIT {
         return ShrinkWrap.create(WebArchive.class, "resource-server.war")
                 .addClasses(ResourceServer.class, Greetings.class)
                 .addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties")
-                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
+                // Payara's MP-JWT sees @LoginConfig only when every class is discovered, not in CDI 4's annotated mode.
+                .addAsWebInfResource(new StringAsset("<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" "
+                        + "version=\"4.0\" bean-discovery-mode=\"all\"/>"), "beans.xml");
     }
 
     @ArquillianResource

@@ -23,7 +23,7 @@ public record TestTokens(RSAKey key, String issuer) {
 
     /** Tokens signed with this run's key, the one the server under test was given. */
     public static TestTokens ofTestKey() {
-        return new TestTokens(TestSecret.key(), DEFAULT_ISSUER);
+        return new TestTokens(TestKey.key(), DEFAULT_ISSUER);
     }
 
     /** The claims of a valid token for the subject: the ones the service issues. */

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -87,7 +88,7 @@ public class Tokens {
     }
 
     /** Marks the token used; false if another request used it first. */
-    boolean used(RefreshToken token, java.time.Instant now) {
+    boolean used(RefreshToken token, Instant now) {
         return em.createNamedQuery(RefreshToken.USE).setParameter("now", now).setParameter("hash", token.hash())
                 .executeUpdate() == 1;
     }

@@ -10,7 +10,7 @@ import com.nimbusds.jwt.SignedJWT;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import torii.testing.BlackBox;
-import torii.testing.TestSecret;
+import torii.testing.TestKey;
 import torii.testing.TestTokens;
 
 /** The metadata (RFC 8414) and the JWK Set on Payara Micro, and key rotation where the key is configured. */
@@ -43,7 +43,7 @@ class DiscoveryIT extends BlackBox {
         var key = keys.getKeys().get(0);
         assertFalse(key.isPrivate());
         assertFalse(reply.body().contains("\"d\""), "no private exponent");
-        assertEquals(TestSecret.key().getKeyID(), key.getKeyID());
+        assertEquals(TestKey.key().getKeyID(), key.getKeyID());
         assertEquals("RS256", key.getAlgorithm().getName());
         assertEquals("sig", key.getKeyUse().identifier());
         assertTrue(SignedJWT.parse(api.login("johndoe", "secret")).verify(new RSASSAVerifier(key.toRSAKey())));

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import torii.testing.Api;
 import torii.testing.BlackBox;
-import torii.testing.TestSecret;
+import torii.testing.TestKey;
 import torii.testing.TestTokens;
 
 /** POST /token on Payara Micro, row by row as the FastAPI tutorial's clients see it. */
@@ -38,8 +38,8 @@ class TokenEndpointIT extends BlackBox {
     @Test
     void tokenIsSignedWithTheConfiguredKeyAndCarriesTheMicroProfileClaims() throws Exception {
         var jwt = SignedJWT.parse(api.login("johndoe", "secret"));
-        assertTrue(jwt.verify(new RSASSAVerifier(TestSecret.key().toRSAPublicKey())));
-        assertEquals(TestSecret.key().getKeyID(), jwt.getHeader().getKeyID());
+        assertTrue(jwt.verify(new RSASSAVerifier(TestKey.key().toRSAPublicKey())));
+        assertEquals(TestKey.key().getKeyID(), jwt.getHeader().getKeyID());
         var claims = jwt.getJWTClaimsSet();
         assertEquals("johndoe", claims.getSubject());
         assertEquals("johndoe", claims.getStringClaim("upn"));

@@ -21,7 +21,7 @@ import org.junit.platform.launcher.LauncherSessionListener;
  * under target/: arquillian.xml hands the file to Payara Micro as {@code torii.token.key.file}, and tests use the key
  * to build tokens the server must accept or refuse.
  */
-public class TestSecret implements LauncherSessionListener {
+public class TestKey implements LauncherSessionListener {
 
     public static final String PROPERTY = "torii.test.key.file";
     private static RSAKey key;
@@ -52,7 +52,7 @@ public class TestSecret implements LauncherSessionListener {
         if (key == null) {
             var file = System.getProperty(PROPERTY);
             if (file == null) {
-                throw new IllegalStateException(PROPERTY + " is not set; is " + TestSecret.class.getName() + " registered?");
+                throw new IllegalStateException(PROPERTY + " is not set; is " + TestKey.class.getName() + " registered?");
             }
             try {
                 var pem = Files.readString(Path.of(file)).replaceAll("-----[A-Z ]+-----|\\s", "");
