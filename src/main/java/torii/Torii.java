@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 @OpenAPIDefinition(info = @Info(title = "Torii", version = "1.0",
         description = "Log in with username and password at /token, then call the API with the bearer token."))
 @SecurityScheme(securitySchemeName = Torii.OAUTH2, type = SecuritySchemeType.OAUTH2,
-        flows = @OAuthFlows(password = @OAuthFlow(tokenUrl = "/token")))
+        flows = @OAuthFlows(password = @OAuthFlow(tokenUrl = "/token", refreshUrl = "/token")))
 public class Torii extends Application {
 
     /** The OpenAPI name of the password-flow scheme that protected operations refer to. */

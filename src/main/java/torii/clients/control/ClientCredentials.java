@@ -49,11 +49,15 @@ public record ClientCredentials(String clientId, String secret, boolean viaHeade
                 throw ClientErrors.invalidClient(true);
             }
             var id = blankToNull(URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8));
+            var secret = blankToNull(URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8));
+            if (id == null && secret == null) {
+                // Swagger UI sends its empty client fields this way by default: no client named, as in the form.
+                return null;
+            }
             if (id == null) {
                 throw ClientErrors.invalidClient(true);
             }
-            return new ClientCredentials(id, blankToNull(URLDecoder.decode(decoded.substring(colon + 1),
-                    StandardCharsets.UTF_8)), true);
+            return new ClientCredentials(id, secret, true);
         } catch (IllegalArgumentException malformed) {
             throw ClientErrors.invalidClient(true);
         }

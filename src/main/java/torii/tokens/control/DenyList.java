@@ -42,8 +42,4 @@ public class DenyList {
         var now = clock.instant();
         denied.values().removeIf(until -> until.isBefore(now));
     }
-
-    public int size() {
-        return denied.size();
-    }
 }

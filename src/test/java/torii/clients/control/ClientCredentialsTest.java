@@ -45,6 +45,13 @@ class ClientCredentialsTest {
     }
 
     @Test
+    void basicHeaderWithEmptyIdAndSecretNamesNoClient() {
+        var credentials = ClientCredentials.of(basic(":"), null, null);
+        assertNull(credentials.clientId());
+        assertFalse(credentials.viaHeader());
+    }
+
+    @Test
     void bearerHeaderIsNoClientAuthentication() {
         assertEquals("chat", ClientCredentials.of(List.of("Bearer abc"), "chat", null).clientId());
     }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import torii.testing.Api;
 import torii.testing.Deployments;
 
-/** Runs inside Payara Micro: disables a user through the user service, then calls the API over HTTP. */
+/** Runs inside Payara Micro: changes a user through the user service, then calls the API over HTTP. */
 @ExtendWith(ArquillianExtension.class)
 class UserDisablingIT {
 
@@ -43,5 +43,34 @@ class UserDisablingIT {
             users.enable("johndoe");
         }
         assertEquals(200, api.getWithToken("users/me/items", token).status());
+    }
+
+    @Test
+    void refreshTokenOfAUserDisabledAfterLoginIsRefused() {
+        var api = Api.at(deployment);
+        var refreshToken = api.loginForTokens("username=johndoe&password=secret").getString("refresh_token");
+        users.disable("johndoe");
+        try {
+            var refused = api.postForm("token", "grant_type=refresh_token&refresh_token=" + refreshToken);
+            assertEquals(400, refused.status());
+            assertEquals("invalid_grant", refused.json().getString("error"));
+        } finally {
+            users.enable("johndoe");
+        }
+        assertEquals(200, api.postForm("token", "grant_type=refresh_token&refresh_token=" + refreshToken).status(),
+                "refusing it changed nothing: the session goes on once the user is enabled again");
+    }
+
+    @Test
+    void passwordChangeEndsTheSessionsThatBeganBeforeIt() {
+        var api = Api.at(deployment);
+        var before = api.loginForTokens("username=johndoe&password=secret").getString("refresh_token");
+        // The same password chosen again is a change all the same, and leaves the demo user as it was.
+        users.changePassword("johndoe", "secret");
+        var refused = api.postForm("token", "grant_type=refresh_token&refresh_token=" + before);
+        assertEquals(400, refused.status());
+        assertEquals("invalid_grant", refused.json().getString("error"));
+        var after = api.loginForTokens("username=johndoe&password=secret").getString("refresh_token");
+        assertEquals(200, api.postForm("token", "grant_type=refresh_token&refresh_token=" + after).status());
     }
 }
