@@ -1,6 +1,6 @@
 -- wrk script: refresh-token grants at POST /token. Each thread starts with its share of the refresh tokens listed
--- in the file named by the REFRESH_TOKENS environment variable, one per connection, and replaces each token it sends
--- with the one the answer carries, as a client does: every token is used once, so a reuse shows up as an error.
+-- in the file named by the REFRESH_TOKENS environment variable, and replaces each token it sends with the one the
+-- answer carries, as a client does: every token is used once, so a reuse shows up as an error.
 local tokens = {}
 
 function setup(thread)
