@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# Benchmark: starts the service on Payara Micro (loopback, demo users, a throwaway database), then measures with wrk
-#  1. an authenticated read (GET /users/me/items with a bearer token) against an unauthenticated endpoint of the same
-#     server (GET /status): requests per second and p50/p99 latency for each;
-#  2. logins per second (POST /token at bcrypt cost 12, 16 connections) against the raw rate of bcrypt verifications
-#     that the same machine does on all cores without a server (bench/BcryptRate.java);
-#  3. the authenticated read again while 16 other connections flood POST /token.
+# Benchmark: starts the service on Payara Micro (loopback, demo users, a throwaway database) twice, and measures
+# with wrk:
+#   1. with HS256 tokens: an unauthenticated endpoint (GET /status) against an authenticated read
+#      (GET /users/me/items with a bearer token);
+#   2. with RS256 tokens (the default): the same authenticated read, and refresh-token grants at POST /token, each
+#      connection exchanging its refresh token for the next (bench/refresh.lua);
+#   3. logins per second (POST /token at bcrypt cost 12, 16 connections) against the raw rate of bcrypt verifications
+#      that the same machine does on all cores without a server (bench/BcryptRate.java);
+#   4. the RS256 authenticated read again while 16 other connections flood POST /token.
+# It prints requests per second and p50/p99 latency for each, and exits 2 if a target is missed.
 #
 #   bench/run.sh                 defaults: 20 s per measurement after a 10 s warm-up, 16 connections, 2 wrk threads
 #   DURATION=60 CONNECTIONS=32 bench/run.sh
@@ -19,6 +23,7 @@ CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-2}
 PORT=${PORT:-18080}
 BASE="http://127.0.0.1:${PORT}"
+export THREADS
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 
@@ -27,38 +32,46 @@ mvn -q -B package -DskipTests dependency:copy@payara-micro-for-tests
 raw_bcrypt=$(java -cp target/torii/WEB-INF/lib/jbcrypt-0.4.jar bench/BcryptRate.java "$DURATION" 12)
 work=$(mktemp -d)
 server_pid=""
-cleanup() {
+stop_server() {
     if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
         kill "$server_pid"
         wait "$server_pid" 2>/dev/null || true
     fi
+    server_pid=""
+}
+cleanup() {
+    stop_server
     rm -rf "$work"
 }
 trap cleanup EXIT
 
-secret=$(head -c 32 /dev/urandom | base64 | tr -d '\n')
-# timeout bounds a forgotten run to 15 minutes; stopping it stops the server too.
-TORII_TOKEN_SECRET="$secret" timeout 900 java -Xmx1g -Dtorii.demo=true -Dtorii.data.dir="$work/data" \
-    -jar target/payara-micro.jar --nocluster --port "$PORT" \
-    --prebootcommandfile server-config/loopback.asadmin --postbootcommandfile server-config/h2-data-dir.asadmin \
-    --deploy target/torii.war --contextroot / > "$work/server.log" 2>&1 &
-server_pid=$!
+# Starts the server with the given extra system properties and waits until it answers.
+start_server() {
+    rm -rf "$work/data"
+    # timeout bounds a forgotten run to 15 minutes; stopping it stops the server too.
+    timeout 900 java -Xmx1g -Dtorii.demo=true -Dtorii.data.dir="$work/data" "$@" \
+        -jar target/payara-micro.jar --nocluster --port "$PORT" \
+        --prebootcommandfile server-config/loopback.asadmin --postbootcommandfile server-config/h2-data-dir.asadmin \
+        --deploy target/torii.war --contextroot / > "$work/server.log" 2>&1 &
+    server_pid=$!
+    local started
+    started=$(date +%s)
+    until curl -sf -o /dev/null "$BASE/status"; do
+        if ! kill -0 "$server_pid" 2>/dev/null || [ $(( $(date +%s) - started )) -gt 180 ]; then
+            echo "The server did not start; its log is:" >&2
+            tail -50 "$work/server.log" >&2
+            exit 1
+        fi
+        sleep 1
+    done
+    echo "Payara Micro answered after $(( $(date +%s) - started )) s"
+}
 
-started=$(date +%s)
-until curl -sf -o /dev/null "$BASE/status"; do
-    if ! kill -0 "$server_pid" 2>/dev/null || [ $(( $(date +%s) - started )) -gt 180 ]; then
-        echo "The server did not start; its log is:" >&2
-        tail -50 "$work/server.log" >&2
-        exit 1
-    fi
-    sleep 1
-done
-echo "Payara Micro answered after $(( $(date +%s) - started )) s"
-
-token=$(curl -sf -X POST "$BASE/token" -d 'username=johndoe&password=secret' \
-    | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
-[ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "$BASE/users/me/items")" = 200 ] \
-    || { echo "The token does not work" >&2; exit 1; }
+# Logs johndoe in and prints the field of the answer (access_token or refresh_token).
+login() {
+    curl -sf -X POST "$BASE/token" -d 'username=johndoe&password=secret&client_id=chat' \
+        | sed -E "s/.*\"$1\":\"([^\"]+)\".*/\1/"
+}
 
 # Prints "requests/s p50 p99" (latencies in ms) for one wrk run.
 measure() {
@@ -74,6 +87,25 @@ measure() {
               printf "%.0f %.2f %.2f\n", rps, p50, p99 }'
 }
 
+# Two refresh tokens per connection, from logins run two at a time (each costs a bcrypt check): wrk asks a thread for
+# more requests than it has connections before the first answers arrive, and a spare keeps each one supplied.
+fresh_refresh_tokens() {
+    : > "$work/refresh-tokens"
+    local pair=()
+    for i in $(seq $(( 2 * CONNECTIONS ))); do
+        echo "$(login refresh_token)" >> "$work/refresh-tokens" &
+        pair+=($!)
+        # Waits for these logins only: a bare wait would wait for the server too.
+        if (( i % 2 == 0 )); then wait "${pair[@]}"; pair=(); fi
+    done
+    [ ${#pair[@]} -eq 0 ] || wait "${pair[@]}"
+    [ "$(grep -c . "$work/refresh-tokens")" -eq $(( 2 * CONNECTIONS )) ] || { echo "Logins failed" >&2; exit 1; }
+}
+
+export REFRESH_TOKENS="$work/refresh-tokens"
+
+mean() { awk '{ r += $1; a += $2; b += $3 } END { printf "%.0f %.2f %.2f\n", r / NR, a / NR, b / NR }' "$1"; }
+
 # Prints "2xx-per-second non-2xx-count" for a wrk run that may see refusals (503 from a full hashing pool).
 flood() {
     local seconds=$1 connections=$2
@@ -88,21 +120,37 @@ wrk.body = "username=johndoe&password=secret"
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 LUA
 
+# 1. HS256, as the FastAPI tutorial signs.
+start_server -Dtorii.token.algorithm=HS256 -Dtorii.token.secret="$(head -c 32 /dev/urandom | base64 | tr -d '\n')"
+token=$(login access_token)
+[ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "$BASE/users/me/items")" = 200 ] \
+    || { echo "The token does not work" >&2; exit 1; }
 auth=(-H "Authorization: Bearer $token")
 measure "$WARMUP" /status > /dev/null
 measure "$WARMUP" /users/me/items "${auth[@]}" > /dev/null
 # Two rounds, alternating, so that neither endpoint gains from running later on a warmer JIT; figures are the means.
 for round in 1 2; do
     measure "$DURATION" /status >> "$work/public"
-    measure "$DURATION" /users/me/items "${auth[@]}" >> "$work/auth"
+    measure "$DURATION" /users/me/items "${auth[@]}" >> "$work/hs256"
 done
-mean() { awk '{ r += $1; a += $2; b += $3 } END { printf "%.0f %.2f %.2f\n", r / NR, a / NR, b / NR }' "$1"; }
-read -r public_rps public_p50 public_p99 < <(mean "$work/public")
-read -r auth_rps auth_p50 auth_p99 < <(mean "$work/auth")
+stop_server
 
-# Logins: 16 clients as fast as the server lets them; only successful logins count.
+# 2. RS256, the default, with a key the service generates.
+start_server
+token=$(login access_token)
+auth=(-H "Authorization: Bearer $token")
+measure "$WARMUP" /users/me/items "${auth[@]}" > /dev/null
+fresh_refresh_tokens
+measure "$WARMUP" /token -s bench/refresh.lua > /dev/null
+for round in 1 2; do
+    measure "$DURATION" /users/me/items "${auth[@]}" >> "$work/rs256"
+    fresh_refresh_tokens
+    measure "$DURATION" /token -s bench/refresh.lua >> "$work/refresh"
+done
+
+# 3. Logins: 16 clients as fast as the server lets them; only successful logins count.
 read -r logins_per_s login_refusals < <(flood "$DURATION" 16)
-# The authenticated read while 16 other connections flood /token for longer than the read runs.
+# 4. The authenticated read while 16 other connections flood /token for longer than the read runs.
 flood $(( DURATION + 4 )) 16 > "$work/flood" &
 flood_pid=$!
 sleep 2
@@ -111,21 +159,32 @@ wait "$flood_pid"
 java_pid=$(pgrep -P "$server_pid" java)
 rss_mb=$(( $(awk '/VmRSS/ {print $2}' "/proc/$java_pid/status") / 1024 ))
 
-printf '\n%-40s %12s %10s %10s\n' "endpoint ($CONNECTIONS connections, 2 x ${DURATION} s)" "requests/s" "p50 ms" "p99 ms"
-printf '%-40s %12s %10s %10s\n' "GET /status (no token)" "$public_rps" "$public_p50" "$public_p99"
-printf '%-40s %12s %10s %10s\n' "GET /users/me/items (bearer token)" "$auth_rps" "$auth_p50" "$auth_p99"
-printf '%-40s %12s %10s %10s\n' "the same while 16 clients flood /token" "$flooded_rps" "$flooded_p50" "$flooded_p99"
-ratio=$(awk -v a="$auth_rps" -v p="$public_rps" 'BEGIN { printf "%.2f", a / p }')
+read -r public_rps public_p50 public_p99 < <(mean "$work/public")
+read -r hs_rps hs_p50 hs_p99 < <(mean "$work/hs256")
+read -r rs_rps rs_p50 rs_p99 < <(mean "$work/rs256")
+read -r refresh_rps refresh_p50 refresh_p99 < <(mean "$work/refresh")
+
+printf '\n%-44s %12s %10s %10s\n' "endpoint ($CONNECTIONS connections, 2 x ${DURATION} s)" "requests/s" "p50 ms" "p99 ms"
+printf '%-44s %12s %10s %10s\n' "GET /status (no token)" "$public_rps" "$public_p50" "$public_p99"
+printf '%-44s %12s %10s %10s\n' "GET /users/me/items (HS256 bearer token)" "$hs_rps" "$hs_p50" "$hs_p99"
+printf '%-44s %12s %10s %10s\n' "GET /users/me/items (RS256 bearer token)" "$rs_rps" "$rs_p50" "$rs_p99"
+printf '%-44s %12s %10s %10s\n' "POST /token grant_type=refresh_token (RS256)" "$refresh_rps" "$refresh_p50" "$refresh_p99"
+printf '%-44s %12s %10s %10s\n' "RS256 read while 16 clients flood /token" "$flooded_rps" "$flooded_p50" "$flooded_p99"
+ratio=$(awk -v a="$hs_rps" -v p="$public_rps" 'BEGIN { printf "%.2f", a / p }')
+rs_ratio=$(awk -v r="$rs_rps" -v h="$hs_rps" 'BEGIN { printf "%.2f", r / h }')
+printf '\nHS256 authenticated / unauthenticated throughput: %s (target at least 0.90)\n' "$ratio"
+printf 'RS256 / HS256 authenticated throughput: %s (target at least 0.90)\n' "$rs_ratio"
+printf 'refresh grants per second: %s (target at least 500)\n' "$refresh_rps"
 login_ratio=$(awk -v l="$logins_per_s" -v r="$raw_bcrypt" 'BEGIN { printf "%.2f", l / r }')
-flood_p99_ratio=$(awk -v f="$flooded_p99" -v a="$auth_p99" 'BEGIN { printf "%.2f", f / a }')
-flood_rps_ratio=$(awk -v f="$flooded_rps" -v a="$auth_rps" 'BEGIN { printf "%.2f", f / a }')
-printf '\nauthenticated / unauthenticated throughput: %s (target at least 0.90)\n' "$ratio"
+flood_p99_ratio=$(awk -v f="$flooded_p99" -v a="$rs_p99" 'BEGIN { printf "%.2f", f / a }')
+flood_rps_ratio=$(awk -v f="$flooded_rps" -v a="$rs_rps" 'BEGIN { printf "%.2f", f / a }')
 printf 'logins/s at cost 12: %s, raw bcrypt verifications/s on all cores: %s, ratio %s (target at least 0.90);' \
     "$logins_per_s" "$raw_bcrypt" "$login_ratio"
 printf ' %s logins refused with 503\n' "$login_refusals"
-printf 'authenticated read during the login flood: p99 %s times, throughput %s times its value alone' \
+printf 'RS256 read during the login flood: p99 %s times, throughput %s times its value alone' \
     "$flood_p99_ratio" "$flood_rps_ratio"
 printf ' (targets at most 5 and at least 0.50)\n'
-printf 'server resident memory after the runs: %s MB\n' "$rss_mb"
-awk -v r="$ratio" -v l="$login_ratio" -v p="$flood_p99_ratio" -v t="$flood_rps_ratio" \
-    'BEGIN { exit !(r >= 0.90 && l >= 0.90 && p <= 5 && t >= 0.50) }' || { echo "below target" >&2; exit 2; }
+printf 'server resident memory after the RS256 runs: %s MB\n' "$rss_mb"
+awk -v r="$ratio" -v s="$rs_ratio" -v g="$refresh_rps" -v l="$login_ratio" -v p="$flood_p99_ratio" \
+    -v t="$flood_rps_ratio" 'BEGIN { exit !(r >= 0.90 && s >= 0.90 && g >= 500 && l >= 0.90 && p <= 5 && t >= 0.50) }' \
+    || { echo "below target" >&2; exit 2; }

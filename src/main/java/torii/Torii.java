@@ -19,7 +19,7 @@ import torii.tokens.control.Scope;
         description = "Log in with username and password at /token, then call the API with the bearer token."))
 @SecurityScheme(securitySchemeName = Torii.OAUTH2, type = SecuritySchemeType.OAUTH2,
         description = "Applications have the scopes app:<id>; GET /users/me/apps lists the ones you may use.",
-        flows = @OAuthFlows(password = @OAuthFlow(tokenUrl = "/token", scopes = {
+        flows = @OAuthFlows(password = @OAuthFlow(tokenUrl = "/token", refreshUrl = "/token", scopes = {
                 @OAuthScope(name = Scope.ME, description = "Read your own account"),
                 @OAuthScope(name = Scope.ITEMS, description = "Read your own items"),
                 @OAuthScope(name = Scope.ADMIN, description = "Administer users and applications")})))

@@ -20,7 +20,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import torii.testing.Api;
 import torii.testing.Deployments;
 
-/** Undeploys and deploys again, as a restart does: the generated signing key and the users must still be there. */
+/**
+ * Undeploys and deploys again, as a restart does: the generated signing key, the refresh tokens and the users must
+ * still be there.
+ */
 @ExtendWith(ArquillianExtension.class)
 class RestartIT {
 
@@ -36,15 +39,18 @@ class RestartIT {
     Deployer deployer;
 
     @Test
-    void tokenIssuedBeforeARedeployIsStillValidAfterIt() throws IOException {
+    void tokensIssuedBeforeARedeployAreStillValidAfterIt() throws IOException {
         var api = new Api(URI.create("http://127.0.0.1:" + Integer.getInteger("torii.it.fixed-port") + "/"));
         var data = Path.of(System.getProperty("torii.it.data"), "generated-key");
         deleteRecursively(data);
         String token;
+        String refreshToken;
         // The first start generates the signing key.
         deployer.deploy(DEPLOYMENT);
         try {
-            token = api.login("johndoe", "secret");
+            var tokens = api.loginForTokens("username=johndoe&password=secret&client_id=chat");
+            token = tokens.getString("access_token");
+            refreshToken = tokens.getString("refresh_token");
             assertEquals(200, api.getWithToken("users/me", token).status());
         } finally {
             deployer.undeploy(DEPLOYMENT);
@@ -55,6 +61,8 @@ class RestartIT {
             var reply = api.getWithToken("users/me", token);
             assertEquals(200, reply.status(), reply.body());
             assertEquals("johndoe", reply.json().getString("username"));
+            var refreshed = api.postForm("token", "grant_type=refresh_token&client_id=chat&refresh_token=" + refreshToken);
+            assertEquals(200, refreshed.status(), refreshed.body());
         } finally {
             deployer.undeploy(DEPLOYMENT);
         }

@@ -44,8 +44,17 @@ public record Api(URI base) {
         return get(path, "Authorization", "Bearer " + token);
     }
 
-    public Reply postForm(String path, String form) {
-        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+    /** An Authorization header value for HTTP Basic client authentication (RFC 6749 section 2.3.1). */
+    public static String basic(String clientId, String secret) {
+        var encode = (java.util.function.UnaryOperator<String>) value -> java.net.URLEncoder.encode(value,
+                java.nio.charset.StandardCharsets.UTF_8);
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((encode.apply(clientId) + ":"
+                + encode.apply(secret)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    public Reply postForm(String path, String form, String... headers) {
+        var request = request(path).header("Content-Type", "application/x-www-form-urlencoded");
+        return send((headers.length == 0 ? request : request.headers(headers))
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
@@ -57,6 +66,15 @@ public record Api(URI base) {
         }
         return send(request.header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** Logs in at /token and returns the whole answer, failing the test if the login fails. */
+    public jakarta.json.JsonObject loginForTokens(String form) {
+        var reply = postForm("token", form);
+        if (reply.status() != 200) {
+            throw new AssertionError("Login failed: " + reply);
+        }
+        return reply.json();
     }
 
     /** Logs in at /token and returns the access token, failing the test if the login fails. */

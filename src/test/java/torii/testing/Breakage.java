@@ -5,7 +5,9 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.PlainJWT;
-import java.security.SecureRandom;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -25,16 +27,24 @@ public enum Breakage {
         var payload = Base64URL.encode(tokens.claims(subject).build().toString());
         return parts[0] + "." + payload + "." + parts[2];
     }),
-    WRONGLY_SIGNED((tokens, subject) -> {
-        var otherKey = new byte[64];
-        new SecureRandom().nextBytes(otherKey);
-        return TestTokens.sign(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(),
-                tokens.claims(subject).build(), otherKey);
-    }),
+    WRONGLY_SIGNED((tokens, subject) -> new TestTokens(otherKey(tokens.key().getKeyID()), tokens.issuer())
+            .valid(subject)),
+    UNKNOWN_KEY((tokens, subject) -> new TestTokens(otherKey("no-such-key"), tokens.issuer()).valid(subject)),
     ALG_NONE((tokens, subject) -> new PlainJWT(tokens.claims(subject).build()).serialize()),
-    DISALLOWED_ALGORITHM((tokens, subject) -> TestTokens.sign(
-            new JWSHeader.Builder(JWSAlgorithm.HS512).type(JOSEObjectType.JWT).build(),
-            tokens.claims(subject).build(), tokens.secret())),
+    DISALLOWED_ALGORITHM((tokens, subject) -> tokens.sign(
+            new JWSHeader.Builder(JWSAlgorithm.RS512).type(JOSEObjectType.JWT).keyID(tokens.key().getKeyID()).build(),
+            tokens.claims(subject).build())),
+    ALGORITHM_CONFUSION((tokens, subject) -> {
+        // The public key, which anyone can fetch, used as an HMAC secret: a verifier that lets the token choose
+        // its algorithm would accept this.
+        try {
+            return TestTokens.sign(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT)
+                    .keyID(tokens.key().getKeyID()).build(), tokens.claims(subject).build(),
+                    tokens.key().toPublicKey().getEncoded());
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }),
     EXPIRED((tokens, subject) -> {
         // Expired by more than the default clock skew of 60 seconds.
         var now = Instant.now();
@@ -47,10 +57,17 @@ public enum Breakage {
     MISSING_JTI((tokens, subject) -> tokens.sign(tokens.claims(subject).jwtID(null).build())),
     WRONG_ISSUER((tokens, subject) -> tokens.sign(tokens.claims(subject).issuer("https://attacker.example").build())),
     MISSING_ISSUER((tokens, subject) -> tokens.sign(tokens.claims(subject).issuer(null).build())),
-    WRONG_TYPE((tokens, subject) -> TestTokens.sign(
+    WRONG_TYPE((tokens, subject) -> tokens.sign(
             // A security event token (RFC 8417) is signed like an access token but must never pass for one.
-            new JWSHeader.Builder(JWSAlgorithm.HS256).type(new JOSEObjectType("secevent+jwt")).build(),
-            tokens.claims(subject).build(), tokens.secret()));
+            tokens.header().type(new JOSEObjectType("secevent+jwt")).build(), tokens.claims(subject).build()));
+
+    public static RSAKey otherKey(String kid) {
+        try {
+            return new RSAKeyGenerator(2048).keyID(kid).generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     private final BiFunction<TestTokens, String, String> maker;
 

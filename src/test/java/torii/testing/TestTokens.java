@@ -4,24 +4,26 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
-/** Builds tokens at test time, signed with a known secret, valid unless a test breaks them on purpose. */
-public record TestTokens(byte[] secret, String issuer) {
+/** Builds tokens at test time, signed with a known RSA key, valid unless a test breaks them on purpose. */
+public record TestTokens(RSAKey key, String issuer) {
 
     public static final String DEFAULT_ISSUER = "http://localhost:8080";
 
-    /** Tokens signed with this run's secret, the one the server under test was given. */
-    public static TestTokens ofTestSecret() {
-        return new TestTokens(TestSecret.value().getBytes(StandardCharsets.UTF_8), DEFAULT_ISSUER);
+    /** Tokens signed with this run's key, the one the server under test was given. */
+    public static TestTokens ofTestKey() {
+        return new TestTokens(TestKey.key(), DEFAULT_ISSUER);
     }
 
     /** The claims of a valid token for the subject: the ones the service issues. */
@@ -38,18 +40,38 @@ public record TestTokens(byte[] secret, String issuer) {
                 .jwtID(UUID.randomUUID().toString());
     }
 
+    public JWSHeader.Builder header() {
+        return new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(key.getKeyID());
+    }
+
     public String valid(String subject) {
         return sign(claims(subject).build());
     }
 
     public String sign(JWTClaimsSet claims) {
-        return sign(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(), claims, secret);
+        return sign(header().build(), claims);
     }
 
-    public static String sign(JWSHeader header, JWTClaimsSet claims, byte[] key) {
+    public String sign(JWSHeader header, JWTClaimsSet claims) {
+        try {
+            return sign(header, claims, new RSASSASigner(key));
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String sign(JWSHeader header, JWTClaimsSet claims, byte[] secret) {
+        try {
+            return sign(header, claims, new MACSigner(secret));
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String sign(JWSHeader header, JWTClaimsSet claims, JWSSigner signer) {
         var jwt = new SignedJWT(header, claims);
         try {
-            jwt.sign(new MACSigner(key));
+            jwt.sign(signer);
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }

@@ -19,6 +19,9 @@ public record AuditEvent(String action, String username, String clientAddress, S
     public static final String APP_DELETE = "app_delete";
     public static final String GRANT = "grant";
     public static final String GRANT_REVOKE = "grant_revoke";
+    public static final String TOKEN_REFRESH = "token_refresh";
+    public static final String TOKEN_REVOKE = "token_revoke";
+    public static final String KEY_ROTATE = "key_rotate";
 
     public static final String SUCCESS = "success";
     public static final String FAILURE = "failure";

@@ -6,6 +6,7 @@ import torii.errors.boundary.ApiException;
 interface TokenErrors {
 
     String INCORRECT_CREDENTIALS = "Incorrect username or password";
+    String INVALID_REFRESH_TOKEN = "Invalid refresh token";
 
     static ApiException invalidRequest(String description) {
         return ApiException.oauth(400, "invalid_request", description);
@@ -23,5 +24,14 @@ interface TokenErrors {
     static ApiException invalidGrant() {
         // The tutorial sends the Bearer challenge with this 400; its clients may look for it.
         return new ApiException(400, "invalid_grant", INCORRECT_CREDENTIALS, "Bearer");
+    }
+
+    /** The same answer whatever is wrong with a refresh token, so that a guess learns nothing. */
+    static ApiException invalidRefreshToken() {
+        return ApiException.oauth(400, "invalid_grant", INVALID_REFRESH_TOKEN);
+    }
+
+    static ApiException unauthorizedClient(String description) {
+        return ApiException.oauth(400, "unauthorized_client", description);
     }
 }

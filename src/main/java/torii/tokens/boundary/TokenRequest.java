@@ -5,24 +5,43 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.Map;
 
 /**
- * A password-grant request to {@code /token}, as the FastAPI tutorial's {@code OAuth2PasswordRequestForm} takes it:
- * {@code grant_type} may be left out, {@code scope} and the client fields are accepted.
+ * A request to {@code /token}: the password grant as the FastAPI tutorial's {@code OAuth2PasswordRequestForm} takes
+ * it ({@code grant_type} may be left out, {@code scope} and the client fields are accepted), or a refresh-token grant.
  */
 public record TokenRequest(
         String grantType,
         String username,
         String password,
+        String refreshToken,
         String scope,
         String clientId,
         String clientSecret) {
 
     static final String PASSWORD = "password";
+    static final String REFRESH_TOKEN = "refresh_token";
 
     /** Checks the form in the order of RFC 6749 section 5.2: malformed request, then grant type, then fields. */
     static TokenRequest of(MultivaluedMap<String, String> form) {
+        form = checked(form);
+        var grantType = form.getFirst("grant_type");
+        if (grantType == null || grantType.equals(PASSWORD)) {
+            return new TokenRequest(PASSWORD, required(form, "username"), required(form, "password"), null,
+                    form.getFirst("scope"), form.getFirst("client_id"), form.getFirst("client_secret"));
+        }
+        if (grantType.equals(REFRESH_TOKEN)) {
+            return new TokenRequest(REFRESH_TOKEN, null, null, required(form, REFRESH_TOKEN), form.getFirst("scope"),
+                    form.getFirst("client_id"), form.getFirst("client_secret"));
+        }
+        throw grantType.isEmpty()
+                ? TokenErrors.invalidRequest("Parameter grant_type must not be empty")
+                : TokenErrors.unsupportedGrantType("Only the password and refresh_token grant types are supported");
+    }
+
+    /** The form, never null, and with no parameter repeated (RFC 6749 section 3.2). */
+    static MultivaluedMap<String, String> checked(MultivaluedMap<String, String> form) {
         if (form == null) {
             // A POST without a body reaches here with no form at all.
-            form = new MultivaluedHashMap<>();
+            return new MultivaluedHashMap<>();
         }
         form.entrySet().stream()
                 .filter(parameter -> parameter.getValue().size() > 1)
@@ -32,14 +51,7 @@ public record TokenRequest(
                 .ifPresent(name -> {
                     throw TokenErrors.invalidRequest("Parameter " + name + " must not be repeated");
                 });
-        var grantType = form.getFirst("grant_type");
-        if (grantType != null && !grantType.equals(PASSWORD)) {
-            throw grantType.isEmpty()
-                    ? TokenErrors.invalidRequest("Parameter grant_type must not be empty")
-                    : TokenErrors.unsupportedGrantType("Only the password grant type is supported");
-        }
-        return new TokenRequest(PASSWORD, required(form, "username"), required(form, "password"),
-                form.getFirst("scope"), form.getFirst("client_id"), form.getFirst("client_secret"));
+        return form;
     }
 
     static String required(MultivaluedMap<String, String> form, String name) {
@@ -50,7 +62,7 @@ public record TokenRequest(
         return value;
     }
 
-    /** Never prints the password or the client secret. */
+    /** Never prints the password, the refresh token or the client secret. */
     @Override
     public String toString() {
         return "TokenRequest[grantType=" + grantType + ", username=" + username + ", scope=" + scope

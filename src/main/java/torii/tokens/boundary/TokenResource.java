@@ -13,16 +13,19 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import torii.clients.boundary.Clients;
+import torii.clients.control.ClientCredentials;
 import torii.security.control.ClientAddresses;
 import torii.users.boundary.Logins;
 
-/** The token endpoint: username and password in, bearer token out. */
+/** The token endpoint: a password or a refresh token in, a bearer token and a new refresh token out. */
 @Path("token")
 @ApplicationScoped
 @PermitAll
@@ -30,6 +33,9 @@ public class TokenResource {
 
     @Inject
     Tokens tokens;
+
+    @Inject
+    Clients clients;
 
     @Inject
     Logins logins;
@@ -40,23 +46,34 @@ public class TokenResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Login For Access Token")
+    @Operation(summary = "Login For Access Token",
+            description = "The password grant, or grant_type=refresh_token to exchange a refresh token for a new pair.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
             schema = @Schema(ref = "TokenForm")))
-    @APIResponse(responseCode = "200", description = "A bearer token",
+    @APIResponse(responseCode = "200", description = "A bearer token and a refresh token",
             content = @Content(schema = @Schema(ref = "TokenResponse")))
     @APIResponse(responseCode = "400", description = "invalid_request, invalid_grant or unsupported_grant_type",
             content = @Content(schema = @Schema(ref = "Error")))
+    @APIResponse(responseCode = "401", description = "invalid_client", content = @Content(schema = @Schema(ref = "Error")))
     @APIResponse(responseCode = "429", description = "slow_down: too many failed logins; see Retry-After",
             content = @Content(schema = @Schema(ref = "Error")))
     @APIResponse(responseCode = "503", description = "temporarily_unavailable: too many logins at once; see Retry-After",
             content = @Content(schema = @Schema(ref = "Error")))
-    public CompletionStage<Response> token(MultivaluedMap<String, String> form, @Context HttpServletRequest http) {
+    public CompletionStage<Response> token(MultivaluedMap<String, String> form, @Context HttpHeaders headers,
+            @Context HttpServletRequest http) {
         var request = TokenRequest.of(form);
-        var client = addresses.of(http);
+        var client = clients.authenticate(ClientCredentials.of(headers.getRequestHeader(HttpHeaders.AUTHORIZATION),
+                request.clientId(), request.clientSecret()));
+        if (TokenRequest.REFRESH_TOKEN.equals(request.grantType())) {
+            return CompletableFuture.completedFuture(noStore(tokens.refreshGrant(request, client)));
+        }
+        var address = addresses.of(http);
         // The password check runs on the hashing pool; this request thread is free meanwhile.
-        return logins.offload(() -> tokens.passwordGrant(request, client)).thenApply(granted ->
-                // RFC 6749 section 5.1: a response with a token must not be cached.
-                Response.ok(granted).header(HttpHeaders.CACHE_CONTROL, "no-store").header("Pragma", "no-cache").build());
+        return logins.offload(() -> tokens.passwordGrant(request, client, address)).thenApply(TokenResource::noStore);
+    }
+
+    /** RFC 6749 section 5.1: a response with a token must not be cached. */
+    static Response noStore(TokenResponse granted) {
+        return Response.ok(granted).header(HttpHeaders.CACHE_CONTROL, "no-store").header("Pragma", "no-cache").build();
     }
 }

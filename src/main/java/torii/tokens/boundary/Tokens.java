@@ -1,20 +1,42 @@
 package torii.tokens.boundary;
 
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.HashSet;
-import torii.apps.boundary.Apps;
-import torii.audit.boundary.AuditEvent;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+import torii.tokens.control.RefreshRules;
 import torii.tokens.control.Scope;
 import torii.tokens.control.TokenIssuer;
+import torii.tokens.entity.RefreshToken;
+import torii.tokens.entity.Session;
+import torii.apps.boundary.Apps;
+import torii.audit.boundary.AuditEvent;
 import torii.users.boundary.Logins;
+import torii.users.boundary.Users;
 import torii.users.entity.User;
 
-/** Grants access tokens. */
+/** Grants tokens: a login with a password starts a session, and each refresh exchanges its refresh token once. */
 @Stateless
 public class Tokens {
+
+    private static final Logger LOG = Logger.getLogger(Tokens.class.getName());
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Users users;
 
     @Inject
     Logins logins;
@@ -23,27 +45,50 @@ public class Tokens {
     Apps apps;
 
     @Inject
+    Event<AuditEvent> audit;
+
+    @Inject
     TokenIssuer issuer;
+
+    @Inject
+    RefreshRules rules;
+
+    @Inject
+    Revocations revocations;
+
+    @Resource
+    SessionContext context;
+
+    Clock clock = Clock.systemUTC();
 
     /**
      * The resource owner password credentials grant (RFC 6749 section 4.3), throttled per username and client address
-     * as its section 4.3.2 asks.
+     * as its section 4.3.2 asks. The scope granted is the requested one within what the user may have.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public TokenResponse passwordGrant(TokenRequest request, String clientAddress) {
+    public TokenResponse passwordGrant(TokenRequest request, String clientId, String clientAddress) {
         var requested = Scope.parse(request.scope());
         if (requested == null) {
             throw TokenErrors.invalidScope("Scopes are separated by spaces and use printable ASCII only");
         }
         var user = logins.authenticate(AuditEvent.LOGIN, request.username(), request.password(), clientAddress)
                 .orElseThrow(TokenErrors::invalidGrant);
-        var scope = granted(requested, user);
-        var token = issuer.issue(user.username(), user.roles(), scope);
-        return TokenResponse.bearer(token.value(), token.expiresIn(), scope.toString());
+        var mayHave = mayHave(user);
+        var granted = requested.isEmpty() ? mayHave : requested.within(mayHave);
+        if (granted.isEmpty()) {
+            throw TokenErrors.invalidScope("None of the requested scopes can be granted to this user");
+        }
+        return self().startSession(user.username(), user.roles(), clientId, granted.toString());
     }
 
-    /** The requested scope within what the user may have; all of that when nothing was asked for. */
-    Scope granted(Scope requested, User user) {
+    /** The refresh-token grant (RFC 6749 section 6); every way a refresh token can be wrong gets the same answer. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public TokenResponse refreshGrant(TokenRequest request, String clientId) {
+        return self().refresh(request.refreshToken(), clientId).orElseThrow(TokenErrors::invalidRefreshToken);
+    }
+
+    /** Every scope the user may have now: the tutorial's, admin for administrators, and each usable application's. */
+    Scope mayHave(User user) {
         var allowed = new HashSet<String>();
         allowed.add(Scope.ME);
         allowed.add(Scope.ITEMS);
@@ -51,14 +96,64 @@ public class Tokens {
             allowed.add(Scope.ADMIN);
         }
         apps.usableBy(user.username(), user.roles()).forEach(app -> allowed.add(Scope.app(app.id())));
-        var mayHave = new Scope(allowed);
-        if (requested.isEmpty()) {
-            return mayHave;
+        return new Scope(allowed);
+    }
+
+    public TokenResponse startSession(String username, Set<String> roles, String clientId, String scope) {
+        var now = clock.instant();
+        var session = new Session(username, clientId, scope, now, rules.sessionEnd(now));
+        em.persist(session);
+        return respond(username, roles, session, scope);
+    }
+
+    /**
+     * Exchanges a refresh token for a new pair, once. A token used before is a sign that it was stolen: its whole
+     * session ends (RFC 9700 section 4.14.2). Returns rather than throws, so that ending the session is committed.
+     */
+    public Optional<TokenResponse> refresh(String value, String clientId) {
+        var now = clock.instant();
+        var token = em.find(RefreshToken.class, RefreshRules.hash(value));
+        var session = token == null ? null : em.find(Session.class, token.session());
+        var user = session == null ? null : users.find(session.username()).orElse(null);
+        var verdict = rules.judge(token, session, clientId, user, now);
+        if (verdict == RefreshRules.Verdict.VALID && used(token, now)) {
+            // The scope can only narrow: what the user may no longer have (an application's grant, a role) goes.
+            var scope = Scope.parse(session.scope()).within(mayHave(user)).toString();
+            record(session.username(), AuditEvent.SUCCESS, "client " + clientId);
+            return Optional.of(respond(user.username(), user.roles(), session, scope));
         }
-        var granted = requested.within(mayHave);
-        if (granted.isEmpty()) {
-            throw TokenErrors.invalidScope("None of the requested scopes can be granted to this user");
+        if (verdict == RefreshRules.Verdict.VALID || verdict == RefreshRules.Verdict.REUSED) {
+            LOG.warning("A used refresh token was presented again; its session of " + session.username()
+                    + " with client " + clientId + " is ended");
+            revocations.endSession(session);
+            record(session.username(), AuditEvent.FAILURE, "reused; the session is ended");
+        } else {
+            record(session == null ? null : session.username(), AuditEvent.FAILURE,
+                    verdict.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
         }
-        return granted;
+        return Optional.empty();
+    }
+
+    /** Marks the token used; false if another request used it first. */
+    boolean used(RefreshToken token, Instant now) {
+        return em.createNamedQuery(RefreshToken.USE).setParameter("now", now).setParameter("hash", token.hash())
+                .executeUpdate() == 1;
+    }
+
+    TokenResponse respond(String username, Set<String> roles, Session session, String scope) {
+        var refreshToken = RefreshRules.newValue();
+        em.persist(new RefreshToken(RefreshRules.hash(refreshToken), session.id(), clock.instant()));
+        var access = issuer.issue(username, roles, session.clientId(), scope, session.id());
+        return TokenResponse.bearer(access.value(), access.expiresIn(), refreshToken, scope);
+    }
+
+    /** Recorded once the transaction commits, so a reuse is recorded with the end of its session. */
+    void record(String username, String outcome, String detail) {
+        audit.fire(new AuditEvent(AuditEvent.TOKEN_REFRESH, username, null, outcome, detail));
+    }
+
+    /** Through the container, so that each step runs in a transaction of its own. */
+    Tokens self() {
+        return context.getBusinessObject(Tokens.class);
     }
 }

@@ -1,6 +1,7 @@
 package torii.tokens.control;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -18,6 +19,8 @@ public record Scope(Set<String> values) {
     public static final String ITEMS = "items";
     public static final String ADMIN = "admin";
     public static final String APP_PREFIX = "app:";
+    /** The scopes that exist whatever applications are registered. */
+    public static final List<String> NAMED = List.of(ME, ITEMS, ADMIN);
 
     /** RFC 6749 section 3.3: printable ASCII except space, the double quote and the backslash. */
     private static final Pattern TOKEN = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+");

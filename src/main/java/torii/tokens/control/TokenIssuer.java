@@ -4,7 +4,13 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.OctetSequenceKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import jakarta.annotation.PostConstruct;
@@ -23,8 +29,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.Claims;
 
 /**
- * Signs access tokens with the claims MicroProfile JWT consumers expect (iss, sub, upn, groups, iat, exp, jti) and the
- * granted scope.
+ * Signs access tokens with the claims MicroProfile JWT consumers expect (iss, sub, upn, groups, iat, exp, jti), the
+ * client they were issued to ({@code client_id}), their {@code scope}, and the refresh-token family they descend from
+ * ({@code sid}), by which a logout denies them all.
  */
 @ApplicationScoped
 public class TokenIssuer {
@@ -68,7 +75,11 @@ public class TokenIssuer {
         // Observing the event is enough: it makes the container create this bean now.
     }
 
-    public IssuedToken issue(String subject, Set<String> groups, Scope scope) {
+    /** The claim naming the login session (the refresh-token family) a token belongs to, as OpenID Connect names it. */
+    public static final String SESSION = "sid";
+    public static final String CLIENT_ID = "client_id";
+
+    public IssuedToken issue(String subject, Set<String> groups, String clientId, String scope, String session) {
         var now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         var lifetime = Duration.ofMinutes(expireMinutes);
         var claims = new JWTClaimsSet.Builder()
@@ -76,20 +87,30 @@ public class TokenIssuer {
                 .subject(subject)
                 .claim(Claims.upn.name(), subject)
                 .claim(Claims.groups.name(), List.copyOf(groups))
-                .claim(Scope.CLAIM, scope.toString())
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(lifetime)))
                 .jwtID(UUID.randomUUID().toString())
+                .claim(CLIENT_ID, clientId)
+                .claim(Scope.CLAIM, scope)
+                .claim(SESSION, session)
                 .build();
         var key = keys.signingKey();
-        var header = new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).keyID(key.getKeyID()).build();
+        var header = new JWSHeader.Builder(JWSAlgorithm.parse(key.getAlgorithm().getName())).type(JOSEObjectType.JWT)
+                .keyID(key.getKeyID()).build();
         var jwt = new SignedJWT(header, claims);
         try {
-            jwt.sign(new MACSigner(key));
+            jwt.sign(signer(key));
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot sign a token", e);
         }
         return new IssuedToken(jwt.serialize(), lifetime.toSeconds());
+    }
+
+    static JWSSigner signer(JWK key) throws JOSEException {
+        if (key instanceof OctetSequenceKey secret) {
+            return new MACSigner(secret);
+        }
+        return key instanceof ECKey ec ? new ECDSASigner(ec) : new RSASSASigner(key.toRSAKey());
     }
 
     /** A signed access token and the seconds it stays valid. */

@@ -1,7 +1,6 @@
 package torii.tokens.control;
 
 import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -26,15 +25,15 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The one place where access tokens are checked. A token passes only if all of these hold: it is a JWS (never
- * {@code alg: none}, never encrypted) signed with an allowed algorithm by a key of the {@link KeyRing}; its {@code typ}
- * is {@code JWT} or absent; it carries {@code sub}, {@code exp}, {@code iat} and {@code jti}; its {@code iss} is the
- * configured issuer; and it has not expired, allowing the configured clock skew.
+ * {@code alg: none}, never encrypted) signed with the configured algorithm, and no other, by a key of the
+ * {@link KeyRing}; its {@code typ} is {@code JWT} or absent; it carries {@code sub}, {@code exp}, {@code iat} and
+ * {@code jti}; its {@code iss} is the configured issuer; it has not expired, allowing the configured clock skew; and
+ * neither it nor its login session is on the {@link DenyList}.
  */
 @ApplicationScoped
 public class TokenVerifier {
 
     private static final Logger LOG = Logger.getLogger(TokenVerifier.class.getName());
-    static final Set<JWSAlgorithm> ALLOWED_ALGORITHMS = Set.of(JWSAlgorithm.HS256);
     static final Set<String> REQUIRED_CLAIMS = Set.of("sub", "exp", "iat", "jti");
     /** Far above any token this service issues; parsing stops before doing work on anything larger. */
     static final int MAX_TOKEN_LENGTH = 8192;
@@ -43,6 +42,14 @@ public class TokenVerifier {
 
     @Inject
     KeyRing keys;
+
+    @Inject
+    DenyList denied;
+
+    /** One algorithm: a key for one must never verify a token that claims another (RFC 8725 section 3.1). */
+    @Inject
+    @ConfigProperty(name = "torii.token.algorithm", defaultValue = "RS256")
+    String algorithm;
 
     @Inject
     @ConfigProperty(name = "mp.jwt.verify.issuer", defaultValue = TokenIssuer.DEFAULT_ISSUER)
@@ -57,8 +64,8 @@ public class TokenVerifier {
     /**
      * Tokens that passed every rule, by their exact text: a client sends the same token many times, and a repeat
      * costs a map lookup instead of a parse and an HMAC. Only expiry can change a verified token's fate, and it is
-     * checked again on every use, and a token verified with keys that have since changed counts for nothing.
-     * Failures are never remembered.
+     * checked again on every use, as is the deny-list, and a token verified with keys that have since changed counts
+     * for nothing. Failures are never remembered.
      */
     private final ConcurrentMap<String, Remembered> verified = new ConcurrentHashMap<>();
 
@@ -71,8 +78,10 @@ public class TokenVerifier {
     public TokenVerifier() {
     }
 
-    TokenVerifier(KeyRing keys, String issuer, int clockSkewSeconds) {
+    TokenVerifier(KeyRing keys, DenyList denied, String algorithm, String issuer, int clockSkewSeconds) {
         this.keys = keys;
+        this.denied = denied;
+        this.algorithm = algorithm;
         this.issuer = issuer;
         this.clockSkewSeconds = clockSkewSeconds;
         init();
@@ -85,7 +94,7 @@ public class TokenVerifier {
         claimsVerifier.setMaxClockSkew(clockSkewSeconds);
         var jwtProcessor = new DefaultJWTProcessor<SecurityContext>();
         jwtProcessor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, null));
-        jwtProcessor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALLOWED_ALGORITHMS, keys));
+        jwtProcessor.setJWSKeySelector(new JWSVerificationKeySelector<>(KeyMaterial.algorithm(algorithm), keys));
         jwtProcessor.setJWTClaimsSetVerifier(claimsVerifier);
         processor = jwtProcessor;
     }
@@ -103,7 +112,7 @@ public class TokenVerifier {
         var generation = keys.generation();
         var known = verified.get(token);
         if (known != null && known.keysGeneration() == generation) {
-            return unexpired(known.token()) ? Optional.of(known.token()) : Optional.empty();
+            return unexpired(known.token()) && allowed(known.token()) ? Optional.of(known.token()) : Optional.empty();
         }
         try {
             var passed = new VerifiedToken(token, processor.process(token, null));
@@ -111,11 +120,15 @@ public class TokenVerifier {
                 verified.clear();
             }
             verified.put(token, new Remembered(passed, generation));
-            return Optional.of(passed);
+            return allowed(passed) ? Optional.of(passed) : Optional.empty();
         } catch (Exception rejected) {
             LOG.log(Level.FINE, "Rejected a token: {0}", rejected.getMessage());
             return Optional.empty();
         }
+    }
+
+    boolean allowed(VerifiedToken token) {
+        return !denied.contains(token.getTokenID()) && !denied.contains(token.getClaim(TokenIssuer.SESSION));
     }
 
     /** The rule of {@link DefaultJWTClaimsVerifier} for {@code exp}, with the same clock skew. */

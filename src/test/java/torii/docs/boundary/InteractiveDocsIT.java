@@ -112,8 +112,15 @@ class InteractiveDocsIT extends BlackBox {
         var form = paths.getJsonObject("/token").getJsonObject("post").getJsonObject("requestBody")
                 .getJsonObject("content").getJsonObject("application/x-www-form-urlencoded").getJsonObject("schema");
         var formSchema = resolve(document, form);
-        assertEquals(Set.of("grant_type", "username", "password", "scope", "client_id", "client_secret"),
-                formSchema.getJsonObject("properties").keySet());
+        assertEquals(Set.of("grant_type", "username", "password", "refresh_token", "scope", "client_id",
+                "client_secret"), formSchema.getJsonObject("properties").keySet());
+        for (var path : List.of("/revoke", "/introspect")) {
+            var body = paths.getJsonObject(path).getJsonObject("post").getJsonObject("requestBody")
+                    .getJsonObject("content").getJsonObject("application/x-www-form-urlencoded").getJsonObject("schema");
+            assertTrue(resolve(document, body).getJsonObject("properties").containsKey("token"), path);
+        }
+        assertTrue(paths.containsKey("/.well-known/jwks.json"));
+        assertTrue(paths.containsKey("/.well-known/oauth-authorization-server"));
     }
 
     @Test

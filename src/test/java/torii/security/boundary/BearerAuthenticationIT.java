@@ -17,7 +17,7 @@ class BearerAuthenticationIT extends BlackBox {
 
     static final String INVALID_TOKEN_CHALLENGE = "Bearer error=\"invalid_token\"";
 
-    TestTokens tokens = TestTokens.ofTestSecret();
+    TestTokens tokens = TestTokens.ofTestKey();
 
     @ParameterizedTest
     @ValueSource(strings = {"users/me", "users/me/"})
@@ -44,7 +44,7 @@ class BearerAuthenticationIT extends BlackBox {
     }
 
     @Test
-    void tokenBuiltElsewhereWithTheSharedSecretIsAccepted() {
+    void tokenBuiltElsewhereWithTheServersKeyIsAccepted() {
         assertEquals(200, api.getWithToken("users/me", tokens.valid("johndoe")).status());
     }
 

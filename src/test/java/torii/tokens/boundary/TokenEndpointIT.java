@@ -3,7 +3,7 @@ package torii.tokens.boundary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jwt.SignedJWT;
 import jakarta.json.Json;
 import java.net.http.HttpRequest;
@@ -13,30 +13,33 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import torii.testing.Api;
 import torii.testing.BlackBox;
-import torii.testing.TestSecret;
+import torii.testing.TestKey;
 import torii.testing.TestTokens;
 
 /** POST /token on Payara Micro, row by row as the FastAPI tutorial's clients see it. */
 class TokenEndpointIT extends BlackBox {
 
     @Test
-    void passwordLoginAnswersWithABearerTokenThatMustNotBeCached() {
+    void passwordLoginAnswersWithABearerAndARefreshTokenThatMustNotBeCached() {
         var reply = api.postForm("token", "username=johndoe&password=secret");
         assertEquals(200, reply.status());
         assertTrue(reply.header("Content-Type").startsWith("application/json"));
         assertEquals("no-store", reply.header("Cache-Control"));
         assertEquals("no-cache", reply.header("Pragma"));
         var body = reply.json();
-        assertEquals(Set.of("access_token", "token_type", "expires_in", "scope"), body.keySet());
+        assertEquals(Set.of("access_token", "token_type", "expires_in", "refresh_token", "scope"), body.keySet());
+        assertEquals(43, body.getString("refresh_token").length());
         assertEquals("bearer", body.getString("token_type"));
         assertEquals(1800, body.getInt("expires_in"));
     }
 
     @Test
-    void tokenIsSignedWithTheConfiguredSecretAndCarriesTheMicroProfileClaims() throws Exception {
+    void tokenIsSignedWithTheConfiguredKeyAndCarriesTheMicroProfileClaims() throws Exception {
         var jwt = SignedJWT.parse(api.login("johndoe", "secret"));
-        assertTrue(jwt.verify(new MACVerifier(TestSecret.value().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        assertTrue(jwt.verify(new RSASSAVerifier(TestKey.key().toRSAPublicKey())));
+        assertEquals(TestKey.key().getKeyID(), jwt.getHeader().getKeyID());
         var claims = jwt.getJWTClaimsSet();
         assertEquals("johndoe", claims.getSubject());
         assertEquals("johndoe", claims.getStringClaim("upn"));
@@ -45,13 +48,17 @@ class TokenEndpointIT extends BlackBox {
         assertEquals(1800, (claims.getExpirationTime().getTime() - claims.getIssueTime().getTime()) / 1000);
         assertTrue(claims.getJWTID() != null && !claims.getJWTID().isBlank());
         assertEquals("JWT", jwt.getHeader().getType().getType());
+        assertEquals("docs", claims.getStringClaim("client_id"), "a request naming no client is the docs page's");
+        assertEquals("", claims.getStringClaim("scope"));
     }
 
     @ParameterizedTest
     @CsvSource({
             "grant_type=password&username=johndoe&password=secret",
             "username=johndoe&password=secret&scope=&client_id=&client_secret=",
-            "grant_type=password&username=johndoe&password=secret&scope=me+items&client_id=docs"})
+            "grant_type=password&username=johndoe&password=secret&scope=me+items&client_id=docs",
+            "username=johndoe&password=secret&client_id=chat",
+            "username=johndoe&password=secret&client_id=demo-service&client_secret=demo-service-secret"})
     void formsOfTheTutorialAreAccepted(String form) {
         assertEquals(200, api.postForm("token", form).status());
     }
@@ -76,6 +83,39 @@ class TokenEndpointIT extends BlackBox {
         var reply = api.postForm("token", "grant_type=client_credentials&username=johndoe&password=secret");
         assertEquals(400, reply.status());
         assertEquals("unsupported_grant_type", reply.json().getString("error"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "unknown client | client_id=nobody",
+            "confidential client without its secret | client_id=demo-service",
+            "confidential client with a wrong secret | client_id=demo-service&client_secret=wrong",
+            "public client with a secret | client_id=chat&client_secret=anything"})
+    void clientThatFailsToAuthenticateInTheFormIsAnInvalidClient(String name, String client) {
+        var reply = api.postForm("token", "username=johndoe&password=secret&" + client);
+        assertEquals(401, reply.status());
+        assertEquals("invalid_client", reply.json().getString("error"));
+        assertEquals(null, reply.header("WWW-Authenticate"));
+    }
+
+    @Test
+    void confidentialClientAuthenticatesWithHttpBasic() throws Exception {
+        var reply = api.send(api.request("token").header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", Api.basic("demo-service", "demo-service-secret"))
+                .POST(HttpRequest.BodyPublishers.ofString("username=johndoe&password=secret")));
+        assertEquals(200, reply.status(), reply.body());
+        assertEquals("demo-service", SignedJWT.parse(reply.json().getString("access_token")).getJWTClaimsSet()
+                .getStringClaim("client_id"));
+    }
+
+    @Test
+    void wrongSecretInHttpBasicIsAnInvalidClientWithABasicChallenge() {
+        var reply = api.send(api.request("token").header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", Api.basic("demo-service", "wrong"))
+                .POST(HttpRequest.BodyPublishers.ofString("username=johndoe&password=secret")));
+        assertEquals(401, reply.status());
+        assertEquals("invalid_client", reply.json().getString("error"));
+        assertEquals("Basic realm=\"torii\"", reply.header("WWW-Authenticate"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -40,6 +40,27 @@ class TokenRequestTest {
     }
 
     @Test
+    void refreshGrantNeedsOnlyTheRefreshToken() {
+        var request = TokenRequest.of(form("grant_type", "refresh_token", "refresh_token", "abc", "client_id", "chat"));
+        assertEquals("refresh_token", request.grantType());
+        assertEquals("abc", request.refreshToken());
+        assertEquals("chat", request.clientId());
+    }
+
+    @Test
+    void refreshGrantWithoutTheTokenNamesIt() {
+        var refusal = refused(form("grant_type", "refresh_token", "username", "johndoe", "password", "secret"));
+        assertEquals("invalid_request", refusal.error());
+        assertEquals("Missing parameter: refresh_token", refusal.getMessage());
+    }
+
+    @Test
+    void printingNeverShowsTheRefreshToken() {
+        assertEquals(-1, TokenRequest.of(form("grant_type", "refresh_token", "refresh_token", "r3fr3sh")).toString()
+                .indexOf("r3fr3sh"));
+    }
+
+    @Test
     void otherGrantTypeIsUnsupported() {
         var refusal = refused(form("grant_type", "client_credentials", "username", "a", "password", "b"));
         assertEquals("unsupported_grant_type", refusal.error());

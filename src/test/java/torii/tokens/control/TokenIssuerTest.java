@@ -3,11 +3,12 @@ package torii.tokens.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.OctetSequenceKey;
-import com.nimbusds.jose.jwk.gen.OctetSequenceKeyGenerator;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jwt.SignedJWT;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,16 +26,18 @@ class TokenIssuerTest {
     TokenIssuer issuer;
 
     @BeforeEach
-    void keys() throws Exception {
-        OctetSequenceKey key = new OctetSequenceKeyGenerator(256).keyID("k1").generate();
-        ring.use(key);
+    void keys() {
+        ring.use(KeyMaterial.generate(JWSAlgorithm.RS256));
         issuer = new TokenIssuer(ring, "https://torii.example", 30, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    String issue() {
+        return issuer.issue("johndoe", Set.of("user"), "docs", "items me", "s1").value();
     }
 
     @Test
     void tokenCarriesTheClaimsMicroProfileJwtConsumersNeed() throws Exception {
-        var issued = issuer.issue("johndoe", Set.of("user"), Scope.parse("me items"));
-        var claims = SignedJWT.parse(issued.value()).getJWTClaimsSet();
+        var claims = SignedJWT.parse(issue()).getJWTClaimsSet();
         assertEquals("https://torii.example", claims.getIssuer());
         assertEquals("johndoe", claims.getSubject());
         assertEquals("johndoe", claims.getStringClaim("upn"));
@@ -45,30 +48,53 @@ class TokenIssuerTest {
     }
 
     @Test
+    void tokenNamesItsClientScopeAndSession() throws Exception {
+        var claims = SignedJWT.parse(issue()).getJWTClaimsSet();
+        assertEquals("docs", claims.getStringClaim("client_id"));
+        assertEquals("items me", claims.getStringClaim("scope"));
+        assertEquals("s1", claims.getStringClaim("sid"));
+    }
+
+    @Test
     void expiresInThirtyMinutesByDefault() {
-        assertEquals(1800, issuer.issue("johndoe", Set.of(), Scope.parse("me")).expiresIn());
+        assertEquals(1800, issuer.issue("johndoe", Set.of(), "docs", "", "s1").expiresIn());
     }
 
     @Test
     void headerNamesTypeAlgorithmAndKey() throws Exception {
-        var header = SignedJWT.parse(issuer.issue("johndoe", Set.of(), Scope.parse("me")).value()).getHeader();
-        assertEquals(JWSAlgorithm.HS256, header.getAlgorithm());
+        var header = SignedJWT.parse(issue()).getHeader();
+        assertEquals(JWSAlgorithm.RS256, header.getAlgorithm());
         assertEquals(JOSEObjectType.JWT, header.getType());
-        assertEquals("k1", header.getKeyID());
+        assertEquals(ring.signingKey().getKeyID(), header.getKeyID());
+    }
+
+    @Test
+    void rs256TokenVerifiesWithThePublishedKey() throws Exception {
+        var published = ring.publicKeys().getKeys().get(0).toRSAKey();
+        assertTrue(SignedJWT.parse(issue()).verify(new RSASSAVerifier(published)));
+    }
+
+    @Test
+    void es256TokenVerifiesWithThePublishedKey() throws Exception {
+        ring.use(KeyMaterial.generate(JWSAlgorithm.ES256));
+        var jwt = SignedJWT.parse(issue());
+        assertEquals(JWSAlgorithm.ES256, jwt.getHeader().getAlgorithm());
+        assertTrue(jwt.verify(new ECDSAVerifier(ring.publicKeys().getKeys().get(0).toECKey())));
     }
 
     @Test
     void everyTokenHasItsOwnId() throws Exception {
-        var first = SignedJWT.parse(issuer.issue("johndoe", Set.of(), Scope.parse("me")).value()).getJWTClaimsSet().getJWTID();
-        var second = SignedJWT.parse(issuer.issue("johndoe", Set.of(), Scope.parse("me")).value()).getJWTClaimsSet().getJWTID();
+        var first = SignedJWT.parse(issue()).getJWTClaimsSet().getJWTID();
+        var second = SignedJWT.parse(issue()).getJWTClaimsSet().getJWTID();
         assertNotEquals(first, second);
     }
 
     @Test
     void issuedTokenPassesVerification() {
-        var verifier = new TokenVerifier(ring, "https://torii.example", 60);
+        var verifier = new TokenVerifier(ring, new DenyList(), "RS256", "https://torii.example", 60);
         var clockless = new TokenIssuer(ring, "https://torii.example", 30, Clock.systemUTC());
-        assertEquals("johndoe", verifier.verify(clockless.issue("johndoe", Set.of(), Scope.parse("me")).value()).orElseThrow().getName());
+        var token = clockless.issue("johndoe", Set.of(), "docs", "", "s1").value();
+        assertEquals("johndoe", verifier.verify(token).orElseThrow().getName());
     }
 
     @Test

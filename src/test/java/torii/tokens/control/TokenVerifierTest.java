@@ -6,14 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.jwk.OctetSequenceKey;
-import com.nimbusds.jose.jwk.gen.OctetSequenceKeyGenerator;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Date;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,17 +27,28 @@ import torii.testing.TestTokens;
 
 class TokenVerifierTest {
 
+    static RSAKey key;
     TestTokens tokens;
     KeyRing ring;
+    DenyList denied;
     TokenVerifier verifier;
 
+    @BeforeAll
+    static void generate() throws Exception {
+        key = rsa("k1");
+    }
+
+    static RSAKey rsa(String kid) throws Exception {
+        return new RSAKeyGenerator(2048).keyID(kid).algorithm(JWSAlgorithm.RS256).keyUse(KeyUse.SIGNATURE).generate();
+    }
+
     @BeforeEach
-    void keys() throws Exception {
-        var key = new OctetSequenceKeyGenerator(512).generate();
-        tokens = new TestTokens(key.toByteArray(), TestTokens.DEFAULT_ISSUER);
+    void keys() {
+        tokens = new TestTokens(key, TestTokens.DEFAULT_ISSUER);
         ring = new KeyRing();
-        ring.use(new OctetSequenceKey.Builder(key.toByteArray()).keyID("k1").build());
-        verifier = new TokenVerifier(ring, TestTokens.DEFAULT_ISSUER, 60);
+        ring.use(key);
+        denied = new DenyList();
+        verifier = new TokenVerifier(ring, denied, "RS256", TestTokens.DEFAULT_ISSUER, 60);
     }
 
     @Test
@@ -61,8 +76,8 @@ class TokenVerifierTest {
 
     @Test
     void tokenWithoutTypeHeaderIsAccepted() {
-        var token = TestTokens.sign(new JWSHeader.Builder(JWSAlgorithm.HS256).build(), tokens.claims("johndoe").build(),
-                tokens.secret());
+        var token = tokens.sign(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("k1").build(),
+                tokens.claims("johndoe").build());
         assertTrue(verifier.verify(token).isPresent());
     }
 
@@ -88,8 +103,7 @@ class TokenVerifierTest {
 
     @Test
     void typeJwtIsTheOnlyTypeAccepted() {
-        var token = TestTokens.sign(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JOSE).build(),
-                tokens.claims("johndoe").build(), tokens.secret());
+        var token = tokens.sign(tokens.header().type(JOSEObjectType.JOSE).build(), tokens.claims("johndoe").build());
         assertTrue(verifier.verify(token).isEmpty());
     }
 
@@ -105,7 +119,7 @@ class TokenVerifierTest {
     void rememberedTokenIsVerifiedAfreshWhenTheKeysChange() throws Exception {
         var token = tokens.valid("johndoe");
         assertTrue(verifier.verify(token).isPresent());
-        ring.use(new OctetSequenceKeyGenerator(256).keyID("k2").generate());
+        ring.use(rsa("k2"));
         assertTrue(verifier.verify(token).isEmpty());
     }
 
@@ -116,5 +130,55 @@ class TokenVerifierTest {
         var broken = Breakage.WRONGLY_SIGNED.token(tokens, "johndoe");
         assertTrue(verifier.verify(broken).isEmpty());
         assertTrue(verifier.verify(broken).isEmpty());
+    }
+
+    @Test
+    void deniedTokenIsRefusedEvenWhenRemembered() {
+        var token = tokens.valid("johndoe");
+        var jti = verifier.verify(token).orElseThrow().getTokenID();
+        denied.add(jti, Instant.now().plus(Duration.ofHours(1)));
+        assertTrue(verifier.verify(token).isEmpty());
+    }
+
+    @Test
+    void tokenOfAnEndedSessionIsRefused() {
+        var token = tokens.sign(tokens.claims("johndoe").claim(TokenIssuer.SESSION, "s1").build());
+        assertTrue(verifier.verify(token).isPresent());
+        denied.add("s1", Instant.now().plus(Duration.ofHours(1)));
+        assertTrue(verifier.verify(token).isEmpty());
+    }
+
+    @Test
+    void tokenOfAKeyMadeElsewhereIsAcceptedAfterAReload() throws Exception {
+        var newer = rsa("k2");
+        var reloads = new AtomicInteger();
+        ring.reloadWith(() -> {
+            reloads.incrementAndGet();
+            ring.use(newer, List.of(newer, key));
+        });
+        var token = new TestTokens(newer, TestTokens.DEFAULT_ISSUER).valid("johndoe");
+        assertTrue(verifier.verify(token).isPresent());
+        assertEquals(1, reloads.get());
+    }
+
+    @Test
+    void unknownKeysReloadAtMostOncePerInterval() {
+        var reloads = new AtomicInteger();
+        ring.reloadWith(reloads::incrementAndGet);
+        assertTrue(verifier.verify(Breakage.UNKNOWN_KEY.token(tokens, "johndoe")).isEmpty());
+        assertTrue(verifier.verify(Breakage.UNKNOWN_KEY.token(tokens, "johndoe")).isEmpty());
+        assertEquals(1, reloads.get());
+    }
+
+    @Test
+    void hs256VerifiesWithTheSharedSecretWhenConfigured() throws Exception {
+        var secret = new com.nimbusds.jose.jwk.gen.OctetSequenceKeyGenerator(256).keyID("configured")
+                .algorithm(JWSAlgorithm.HS256).generate();
+        ring.use(secret);
+        var hs256 = new TokenVerifier(ring, denied, "HS256", TestTokens.DEFAULT_ISSUER, 60);
+        var token = TestTokens.sign(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(),
+                tokens.claims("johndoe").build(), secret.toByteArray());
+        assertTrue(hs256.verify(token).isPresent());
+        assertTrue(hs256.verify(tokens.valid("johndoe")).isEmpty());
     }
 }

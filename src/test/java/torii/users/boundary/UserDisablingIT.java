@@ -16,9 +16,10 @@ import torii.audit.boundary.AuditTrail;
 import torii.audit.entity.AuditRecord;
 import torii.testing.Api;
 import torii.testing.Deployments;
+import torii.users.entity.User;
 
 /**
- * Runs inside Payara Micro: disables a user through the user service, then calls the API over HTTP; both changes are
+ * Runs inside Payara Micro: changes a user through the user service, then calls the API over HTTP; the changes are
  * in the audit trail.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -56,5 +57,35 @@ class UserDisablingIT {
         var changes = trail.newest("johndoe", 0, 10).stream().map(AuditRecord::action)
                 .filter(action -> action.startsWith("user_")).limit(2).toList();
         assertEquals(List.of(AuditEvent.USER_ENABLE, AuditEvent.USER_DISABLE), changes);
+    }
+
+    @Test
+    void refreshTokenOfAUserDisabledAfterLoginIsRefused() {
+        var api = Api.at(deployment);
+        var refreshToken = api.loginForTokens("username=johndoe&password=secret").getString("refresh_token");
+        users.disable("johndoe");
+        try {
+            var refused = api.postForm("token", "grant_type=refresh_token&refresh_token=" + refreshToken);
+            assertEquals(400, refused.status());
+            assertEquals("invalid_grant", refused.json().getString("error"));
+        } finally {
+            users.enable("johndoe");
+        }
+        assertEquals(200, api.postForm("token", "grant_type=refresh_token&refresh_token=" + refreshToken).status(),
+                "refusing it changed nothing: the session goes on once the user is enabled again");
+    }
+
+    @Test
+    void passwordChangeEndsTheSessionsThatBeganBeforeIt() {
+        var api = Api.at(deployment);
+        var name = "changer-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        users.create(new User(name, null, null, "", java.util.Set.of("user")), "first password");
+        var before = api.loginForTokens("username=" + name + "&password=first+password").getString("refresh_token");
+        users.changePassword(name, "second password");
+        var refused = api.postForm("token", "grant_type=refresh_token&refresh_token=" + before);
+        assertEquals(400, refused.status());
+        assertEquals("invalid_grant", refused.json().getString("error"));
+        var after = api.loginForTokens("username=" + name + "&password=second+password").getString("refresh_token");
+        assertEquals(200, api.postForm("token", "grant_type=refresh_token&refresh_token=" + after).status());
     }
 }

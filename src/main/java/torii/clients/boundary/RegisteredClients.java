@@ -1,0 +1,80 @@
+package torii.clients.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import torii.clients.control.ClientCredentials;
+
+/**
+ * Registers the clients at start: the public clients {@code docs} (the Swagger UI page) and {@code chat} (the front
+ * end), the confidential clients of the configuration, and in demo mode the confidential client {@code demo-service}.
+ */
+@Startup
+@Singleton
+public class RegisteredClients {
+
+    private static final Logger LOG = Logger.getLogger(RegisteredClients.class.getName());
+    static final List<String> PUBLIC = List.of("docs", "chat");
+    static final String DEMO_CLIENT = "demo-service";
+    /** Public, like the demo users' passwords; the README names it. */
+    static final String DEMO_SECRET = "demo-service-secret";
+    static final int MIN_SECRET_LENGTH = 32;
+
+    @Inject
+    @ConfigProperty(name = "torii.demo", defaultValue = "false")
+    boolean demo;
+
+    @Inject
+    @ConfigProperty(name = "torii.clients.confidential")
+    Optional<String> confidential;
+
+    @Inject
+    Config config;
+
+    @Inject
+    Clients clients;
+
+    @PostConstruct
+    void register() {
+        PUBLIC.forEach(id -> clients.register(id, null));
+        confidential.stream().flatMap(ids -> Arrays.stream(ids.split(","))).map(String::strip)
+                .filter(id -> !id.isEmpty())
+                .forEach(id -> clients.register(id, ClientCredentials.hash(secretOf(id))));
+        if (demo) {
+            clients.register(DEMO_CLIENT, ClientCredentials.hash(DEMO_SECRET));
+        }
+    }
+
+    /** torii.client.ID.secret, or the first line of the file torii.client.ID.secret-file. */
+    String secretOf(String id) {
+        var prefix = "torii.client." + id + ".";
+        var secret = config.getOptionalValue(prefix + "secret", String.class)
+                .or(() -> config.getOptionalValue(prefix + "secret-file", String.class).map(RegisteredClients::read))
+                .orElseThrow(() -> new IllegalStateException("The confidential client " + id + " needs "
+                        + prefix + "secret or " + prefix + "secret-file"));
+        if (secret.length() < MIN_SECRET_LENGTH) {
+            throw new IllegalStateException(prefix + "secret must be at least " + MIN_SECRET_LENGTH
+                    + " characters long; generate one with: openssl rand -hex 32");
+        }
+        LOG.info("Registered the confidential client " + id);
+        return secret;
+    }
+
+    static String read(String file) {
+        try {
+            return Files.readAllLines(Path.of(file)).stream().findFirst().orElse("").strip();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the client secret file " + file + ": " + e);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package torii.tokens.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import torii.tokens.entity.RefreshToken;
+import torii.tokens.entity.Session;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import torii.users.entity.User;
+
+/**
+ * What makes a refresh token good: it exists, has not been used, belongs to the client presenting it, its session is
+ * neither revoked nor past its absolute end, the token itself is within its idle lifetime, and the user still exists,
+ * is active, and has not chosen a new password since logging in. The first rule broken is the verdict.
+ */
+@ApplicationScoped
+public class RefreshRules {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    @ConfigProperty(name = "torii.refresh-token.idle-minutes", defaultValue = "1440")
+    long idleMinutes;
+
+    @Inject
+    @ConfigProperty(name = "torii.refresh-token.max-days", defaultValue = "30")
+    long maxDays;
+
+    private Duration idleLifetime;
+    private Duration absoluteLifetime;
+
+    public RefreshRules() {
+    }
+
+    RefreshRules(long idleMinutes, long maxDays) {
+        this.idleMinutes = idleMinutes;
+        this.maxDays = maxDays;
+        init();
+    }
+
+    @PostConstruct
+    void init() {
+        if (idleMinutes < 1) {
+            throw new IllegalStateException("torii.refresh-token.idle-minutes must be at least 1, was " + idleMinutes);
+        }
+        if (maxDays < 1) {
+            throw new IllegalStateException("torii.refresh-token.max-days must be at least 1, was " + maxDays);
+        }
+        idleLifetime = Duration.ofMinutes(idleMinutes);
+        absoluteLifetime = Duration.ofDays(maxDays);
+    }
+
+    /** Created at start, so that a wrong setting stops the deployment instead of failing the first request. */
+    void atStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // Observing the event is enough: it makes the container create this bean now.
+    }
+
+    /** The outcome of presenting a refresh token; only {@link #VALID} lets it be exchanged. */
+    public enum Verdict {
+        VALID, UNKNOWN, REUSED, OTHER_CLIENT, REVOKED, SESSION_EXPIRED, IDLE_EXPIRED, USER_GONE, USER_DISABLED,
+        PASSWORD_CHANGED
+    }
+
+    public Verdict judge(RefreshToken token, Session session, String clientId, User user, Instant now) {
+        if (token == null || session == null) {
+            return Verdict.UNKNOWN;
+        }
+        // The client comes first: a token presented by another client tells that client nothing and changes nothing.
+        if (!session.clientId().equals(clientId)) {
+            return Verdict.OTHER_CLIENT;
+        }
+        if (session.revoked()) {
+            return Verdict.REVOKED;
+        }
+        if (token.used()) {
+            return Verdict.REUSED;
+        }
+        if (!now.isBefore(session.expires())) {
+            return Verdict.SESSION_EXPIRED;
+        }
+        if (!now.isBefore(expiry(token, session))) {
+            return Verdict.IDLE_EXPIRED;
+        }
+        if (user == null) {
+            return Verdict.USER_GONE;
+        }
+        if (user.disabled()) {
+            return Verdict.USER_DISABLED;
+        }
+        if (user.passwordChangedAt().isAfter(session.loggedIn())) {
+            return Verdict.PASSWORD_CHANGED;
+        }
+        return Verdict.VALID;
+    }
+
+    /** When the token stops working unless exchanged: its idle lifetime, but never past its session's end. */
+    public Instant expiry(RefreshToken token, Session session) {
+        var idle = token.created().plus(idleLifetime);
+        return idle.isBefore(session.expires()) ? idle : session.expires();
+    }
+
+    public Instant sessionEnd(Instant loggedIn) {
+        return loggedIn.plus(absoluteLifetime);
+    }
+
+    /** 256 random bits, base64url without padding. */
+    public static String newValue() {
+        var bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** What the database keeps instead of the token: a fast hash is enough for 256 random bits. */
+    public static String hash(String value) {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
