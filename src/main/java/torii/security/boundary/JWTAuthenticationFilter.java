@@ -39,11 +39,13 @@ public class JWTAuthenticationFilter implements ContainerRequestFilter {
             return;
         }
         var token = verifier.verify(bearer.get()).orElseThrow(Challenges::invalidToken);
-        switch (accounts.of(token.getSubject())) {
+        var account = accounts.of(token.getSubject());
+        switch (account.state()) {
             case UNKNOWN -> throw Challenges.invalidToken();
             case INACTIVE -> throw Challenges.inactiveUser();
             case ACTIVE -> {
-                request.setSecurityContext(new JWTSecurityContext(request.getSecurityContext(), token));
+                request.setSecurityContext(new JWTSecurityContext(request.getSecurityContext(), token,
+                        account.roles()));
                 // A request attribute as well, for what runs outside JAX-RS (the audit trail names who acted).
                 request.setProperty(CALLER, token.getName());
             }

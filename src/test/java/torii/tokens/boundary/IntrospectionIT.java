@@ -32,7 +32,7 @@ class IntrospectionIT extends BlackBox {
         assertEquals("docs", body.getString("client_id"));
         assertEquals("Bearer", body.getString("token_type"));
         assertEquals(TestTokens.DEFAULT_ISSUER, body.getString("iss"));
-        assertEquals("", body.getString("scope"));
+        assertEquals("app:translator items me", body.getString("scope"));
         assertEquals(1800, body.getJsonNumber("exp").longValue() - body.getJsonNumber("iat").longValue());
         assertTrue(body.containsKey("jti"));
         assertEquals("no-store", reply.header("Cache-Control"));

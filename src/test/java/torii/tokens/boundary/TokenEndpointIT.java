@@ -49,7 +49,7 @@ class TokenEndpointIT extends BlackBox {
         assertTrue(claims.getJWTID() != null && !claims.getJWTID().isBlank());
         assertEquals("JWT", jwt.getHeader().getType().getType());
         assertEquals("docs", claims.getStringClaim("client_id"), "a request naming no client is the docs page's");
-        assertEquals("", claims.getStringClaim("scope"));
+        assertEquals("app:translator items me", claims.getStringClaim("scope"), "all johndoe may have");
     }
 
     @ParameterizedTest

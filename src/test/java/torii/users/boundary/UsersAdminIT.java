@@ -118,8 +118,10 @@ class UsersAdminIT extends BlackBox {
         assertEquals(403, api.getWithToken("admin/users", token).status());
         var assigned = api.json("PUT", "admin/users/" + name + "/roles", admin, "{\"roles\":[\"user\",\"admin\"]}");
         assertEquals("[\"admin\",\"user\"]", assigned.json().getJsonArray("roles").toString());
-        assertEquals(200, api.getWithToken("admin/users", api.login(name, "correct horse")).status());
+        var promoted = api.login(name, "correct horse");
+        assertEquals(200, api.getWithToken("admin/users", promoted).status());
         api.json("PUT", "admin/users/" + name + "/roles", admin, "{\"roles\":[\"user\"]}");
+        assertEquals(403, api.getWithToken("admin/users", promoted).status(), "a role taken away ends at once");
     }
 
     @Test
