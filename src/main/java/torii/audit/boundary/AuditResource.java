@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import torii.Torii;
 import torii.tokens.control.Scope;
-import torii.errors.boundary.ApiException;
+import torii.errors.boundary.QueryParameters;
 
 /** The audit trail for administrators, newest first, a page at a time, optionally of one user. */
 @Path("admin/audit")
@@ -35,8 +35,6 @@ public class AuditResource {
     @Inject
     AuditTrail trail;
 
-    // Numbers are read as text: JAX-RS would answer a malformed one with 404, where 400 is right. Parameters are
-    // also read raw, to refuse repeated ones rather than pick one of them.
     @GET
     @Operation(summary = "Read the audit trail")
     @APIResponse(responseCode = "200", description = "Events, newest first",
@@ -45,33 +43,12 @@ public class AuditResource {
     @Parameter(name = "page", in = ParameterIn.QUERY, description = "Page number, from 0 (the newest)")
     @Parameter(name = "size", in = ParameterIn.QUERY, description = "Events per page, 1 to 500; 50 by default")
     public List<AuditEntry> newest(@Context UriInfo uri) {
-        var query = uri.getQueryParameters();
-        query.forEach((name, values) -> {
-            if (values.size() > 1) {
-                throw new ApiException(400, "invalid_request", "Parameter " + name + " must not be repeated", null);
-            }
-        });
+        var query = QueryParameters.of(uri);
         var username = query.getFirst("username");
-        int pageNumber = number("page", query.getFirst("page"), 0, 0, 1_000_000);
+        int pageNumber = QueryParameters.number("page", query.getFirst("page"), 0, 0, 1_000_000);
         var size = query.getFirst("size");
-        int pageSize = number("size", size, DEFAULT_SIZE, 1, MAX_SIZE);
+        int pageSize = QueryParameters.number("size", size, DEFAULT_SIZE, 1, MAX_SIZE);
         var user = username == null || username.isEmpty() ? null : username;
         return trail.newest(user, pageNumber * pageSize, pageSize).stream().map(AuditEntry::of).toList();
-    }
-
-    static int number(String name, String text, int fallback, int min, int max) {
-        if (text == null || text.isEmpty()) {
-            return fallback;
-        }
-        try {
-            var value = Integer.parseInt(text);
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException notANumber) {
-            // Answered below like a number out of range.
-        }
-        throw new ApiException(400, "invalid_request", name + " must be a whole number from " + min + " to " + max,
-                null);
     }
 }

@@ -4,6 +4,6 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
 
 /** One page of a user search, with the number of users that match in all. */
-@JsonbPropertyOrder({"total", "offset", "limit", "users"})
-public record UserPage(long total, int offset, int limit, List<UserDetails> users) {
+@JsonbPropertyOrder({"total", "page", "size", "users"})
+public record UserPage(long total, int page, int size, List<UserDetails> users) {
 }

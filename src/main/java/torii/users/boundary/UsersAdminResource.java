@@ -7,21 +7,24 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import torii.Torii;
 import torii.errors.boundary.ApiException;
+import torii.errors.boundary.QueryParameters;
 import torii.tokens.control.Scope;
 
 /** Administration of users: accounts, passwords, roles. */
@@ -38,15 +41,20 @@ public class UsersAdminResource {
 
     @GET
     @Operation(summary = "Search Users", description = "By part of the username, e-mail or name; by username.")
-    // Checked by hand: Payara's OpenAPI scanner fails on Bean Validation annotations of query parameters.
-    public UserPage search(@QueryParam("q") String text, @QueryParam("offset") @DefaultValue("0") int offset,
-            @QueryParam("limit") @DefaultValue("50") int limit) {
-        if (text != null && text.length() > 256 || offset < 0 || limit < 1 || limit > 500) {
-            throw new ApiException(400, "invalid_request", "q: at most 256 characters; offset: 0 or more; "
-                    + "limit: 1 to 500", null);
+    @Parameter(name = "q", in = ParameterIn.QUERY, description = "Part of the username, e-mail or name")
+    @Parameter(name = "page", in = ParameterIn.QUERY, description = "Page number, from 0")
+    @Parameter(name = "size", in = ParameterIn.QUERY, description = "Users per page, 1 to 500; 50 by default")
+    // Read as text, checked by hand: Payara's OpenAPI scanner fails on Bean Validation of query parameters.
+    public UserPage search(@Context UriInfo uri) {
+        var query = QueryParameters.of(uri);
+        var text = query.getFirst("q");
+        if (text != null && text.length() > 256) {
+            throw new ApiException(400, "invalid_request", "q must be at most 256 characters", null);
         }
-        var page = users.search(text, offset, limit).stream().map(UserDetails::of).toList();
-        return new UserPage(users.count(text), offset, limit, page);
+        var page = QueryParameters.number("page", query.getFirst("page"), 0, 0, 1_000_000);
+        var size = QueryParameters.number("size", query.getFirst("size"), 50, 1, 500);
+        var users = this.users.search(text, page * size, size).stream().map(UserDetails::of).toList();
+        return new UserPage(this.users.count(text), page, size, users);
     }
 
     @POST

@@ -71,16 +71,19 @@ class UsersAdminIT extends BlackBox {
         for (var suffix : List.of("a", "b", "c")) {
             create(name + suffix, "");
         }
-        var first = api.getWithToken("admin/users?q=" + name.toUpperCase() + "&limit=2", admin).json();
+        var first = api.getWithToken("admin/users?q=" + name.toUpperCase() + "&size=2", admin).json();
         assertEquals(3, first.getInt("total"));
         assertEquals(List.of(name + "a", name + "b"),
                 first.getJsonArray("users").stream().map(u -> u.asJsonObject().getString("username")).toList());
-        var rest = api.getWithToken("admin/users?q=" + name + "&offset=2&limit=2", admin).json();
+        var rest = api.getWithToken("admin/users?q=" + name + "&page=1&size=2", admin).json();
         assertEquals(name + "c", rest.getJsonArray("users").getJsonObject(0).getString("username"));
         assertEquals(0, api.getWithToken("admin/users?q=%25_" + name, admin).json().getInt("total"),
                 "% and _ are matched as text, not as wildcards");
-        assertEquals(400, api.getWithToken("admin/users?limit=0", admin).status());
-        assertEquals(400, api.getWithToken("admin/users?offset=-1", admin).status());
+        for (var malformed : List.of("size=0", "size=501", "page=-1", "page=abc", "page=1&page=2")) {
+            var reply = api.getWithToken("admin/users?" + malformed, admin);
+            assertEquals(400, reply.status(), malformed);
+            assertEquals("invalid_request", reply.json().getString("error"), malformed);
+        }
     }
 
     @Test
@@ -152,7 +155,7 @@ class UsersAdminIT extends BlackBox {
 
     @Test
     void theLastAdministratorStays() {
-        var everyone = api.getWithToken("admin/users?limit=500", admin).json().getJsonArray("users");
+        var everyone = api.getWithToken("admin/users?size=500", admin).json().getJsonArray("users");
         for (var user : everyone) {
             var username = user.asJsonObject().getString("username");
             if (!username.equals("admin") && user.toString().contains("\"admin\"")) {
