@@ -31,11 +31,11 @@ public class HashingPool {
     int threads;
 
     @Inject
-    @ConfigProperty(name = "torii.login.queue", defaultValue = "8")
+    @ConfigProperty(name = "torii.login.queue", defaultValue = "32")
     int queue;
 
     @Inject
-    @ConfigProperty(name = "torii.login.max-wait-ms", defaultValue = "1000")
+    @ConfigProperty(name = "torii.login.max-wait-ms", defaultValue = "3000")
     long maxWaitMillis;
 
     /** Its threads carry the application's context, so that they may call its EJBs and JNDI names. */
