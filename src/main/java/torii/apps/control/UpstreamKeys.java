@@ -1,12 +1,9 @@
 package torii.apps.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 import org.eclipse.microprofile.config.ConfigProvider;
+import torii.security.control.SecretFiles;
 
 /**
  * The API key of an application's upstream, from {@code torii.apps.<id>.api-key} or the file named by
@@ -22,19 +19,11 @@ public class UpstreamKeys {
         if (inline.isPresent()) {
             return inline;
         }
-        return config.getOptionalValue("torii.apps." + appId + ".api-key-file", String.class).map(UpstreamKeys::read);
+        return config.getOptionalValue("torii.apps." + appId + ".api-key-file", String.class)
+                .map(file -> SecretFiles.read("torii.apps." + appId + ".api-key-file", file));
     }
 
     public boolean configured(String appId) {
         return key(appId).isPresent();
-    }
-
-    static String read(String file) {
-        try {
-            return Files.readString(Path.of(file)).strip();
-        } catch (IOException e) {
-            // The message names the file, never its content.
-            throw new UncheckedIOException("Cannot read the API key file " + file, e);
-        }
     }
 }

@@ -4,9 +4,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +11,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import torii.clients.control.ClientCredentials;
+import torii.security.control.SecretFiles;
 
 /**
  * Registers the clients at start: the public clients {@code docs} (the Swagger UI page) and {@code chat} (the front
@@ -59,7 +57,8 @@ public class RegisteredClients {
     String secretOf(String id) {
         var prefix = "torii.client." + id + ".";
         var secret = config.getOptionalValue(prefix + "secret", String.class)
-                .or(() -> config.getOptionalValue(prefix + "secret-file", String.class).map(RegisteredClients::read))
+                .or(() -> config.getOptionalValue(prefix + "secret-file", String.class)
+                        .map(file -> SecretFiles.read(prefix + "secret-file", file)))
                 .orElseThrow(() -> new IllegalStateException("The confidential client " + id + " needs "
                         + prefix + "secret or " + prefix + "secret-file"));
         if (secret.length() < MIN_SECRET_LENGTH) {
@@ -68,13 +67,5 @@ public class RegisteredClients {
         }
         LOG.info("Registered the confidential client " + id);
         return secret;
-    }
-
-    static String read(String file) {
-        try {
-            return Files.readAllLines(Path.of(file)).stream().findFirst().orElse("").strip();
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read the client secret file " + file + ": " + e);
-        }
     }
 }

@@ -5,16 +5,13 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import torii.users.control.PasswordHasher;
 import torii.users.entity.User;
+import torii.security.control.SecretFiles;
 
 /**
  * When no administrator exists, creates the one named by {@code torii.admin.username} with the password from
@@ -50,7 +47,7 @@ public class FirstAdmin {
         if (users.hasAdministrator()) {
             return;
         }
-        var secret = password.or(() -> passwordFile.map(FirstAdmin::read));
+        var secret = password.or(() -> passwordFile.map(file -> SecretFiles.read("torii.admin.password-file", file)));
         if (username.isEmpty() || secret.isEmpty()) {
             LOG.warning("No administrator exists: set torii.admin.username and torii.admin.password or "
                     + "torii.admin.password-file to create one at the next start");
@@ -62,13 +59,5 @@ public class FirstAdmin {
             return;
         }
         LOG.info("Created the administrator " + username.get());
-    }
-
-    static String read(String file) {
-        try {
-            return Files.readString(Path.of(file)).strip();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read torii.admin.password-file " + file, e);
-        }
     }
 }
