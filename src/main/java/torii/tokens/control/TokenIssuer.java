@@ -99,11 +99,26 @@ public class TokenIssuer {
                 .keyID(key.getKeyID()).build();
         var jwt = new SignedJWT(header, claims);
         try {
-            jwt.sign(signer(key));
+            jwt.sign(signerOf(key));
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot sign a token", e);
         }
         return new IssuedToken(jwt.serialize(), lifetime.toSeconds());
+    }
+
+    /** The signer of the current key, made once per key: turning a JWK into a private key costs more than signing. */
+    private volatile Signer current;
+
+    JWSSigner signerOf(JWK key) throws JOSEException {
+        var known = current;
+        if (known == null || known.key() != key) {
+            known = new Signer(key, signer(key));
+            current = known;
+        }
+        return known.signer();
+    }
+
+    private record Signer(JWK key, JWSSigner signer) {
     }
 
     static JWSSigner signer(JWK key) throws JOSEException {
