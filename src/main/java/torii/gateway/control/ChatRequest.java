@@ -1,11 +1,8 @@
 package torii.gateway.control;
 
-import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.util.stream.Collectors;
 import torii.errors.boundary.ApiException;
 
@@ -16,16 +13,8 @@ import torii.errors.boundary.ApiException;
 public record ChatRequest(JsonObject body, String model, boolean stream, boolean includeUsage) {
 
     public static ChatRequest parse(String text) {
-        JsonValue value;
-        try (var reader = Json.createReader(new StringReader(text == null ? "" : text))) {
-            value = reader.readValue();
-        } catch (JsonException e) {
-            throw new ApiException(400, "invalid_request", "The body must be a JSON object", null);
-        }
-        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw new ApiException(400, "invalid_request", "The body must be a JSON object", null);
-        }
-        var body = value.asJsonObject();
+        var body = JsonText.object(text == null ? "" : text)
+                .orElseThrow(() -> new ApiException(400, "invalid_request", "The body must be a JSON object", null));
         if (!(body.get("model") instanceof JsonString model) || model.getString().isBlank()) {
             throw ApiException.invalidParam("model", "an application id is required");
         }
@@ -64,10 +53,10 @@ public record ChatRequest(JsonObject body, String model, boolean stream, boolean
      * the usage chunk, which the caller gets only if they asked for it too.
      */
     public JsonObject forUpstream(String upstreamModel, String username) {
-        var upstream = Json.createObjectBuilder(body).add("model", upstreamModel).add("user", username);
+        var upstream = JsonText.JSON.createObjectBuilder(body).add("model", upstreamModel).add("user", username);
         if (stream) {
             var options = body.get("stream_options") instanceof JsonObject given
-                    ? Json.createObjectBuilder(given) : Json.createObjectBuilder();
+                    ? JsonText.JSON.createObjectBuilder(given) : JsonText.JSON.createObjectBuilder();
             upstream.add("stream_options", options.add("include_usage", true));
         }
         return upstream.build();

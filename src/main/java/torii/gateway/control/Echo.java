@@ -1,6 +1,5 @@
 package torii.gateway.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.ArrayList;
@@ -30,39 +29,39 @@ public record Echo(String id, String model, long created, String answer, TokenUs
     }
 
     public JsonObject completion() {
-        var message = Json.createObjectBuilder().add("role", "assistant").add("content", answer);
-        var choice = Json.createObjectBuilder().add("index", 0).add("message", message).add("finish_reason", "stop");
-        return head("chat.completion").add("choices", Json.createArrayBuilder().add(choice)).add("usage", usageObject())
+        var message = JsonText.JSON.createObjectBuilder().add("role", "assistant").add("content", answer);
+        var choice = JsonText.JSON.createObjectBuilder().add("index", 0).add("message", message).add("finish_reason", "stop");
+        return head("chat.completion").add("choices", JsonText.JSON.createArrayBuilder().add(choice)).add("usage", usageObject())
                 .build();
     }
 
     /** The role first, then a word at a time, then the finish, then the usage if asked for. */
     public List<JsonObject> chunks(boolean includeUsage) {
         var chunks = new ArrayList<JsonObject>();
-        chunks.add(chunk(Json.createObjectBuilder().add("role", "assistant").add("content", ""), null));
+        chunks.add(chunk(JsonText.JSON.createObjectBuilder().add("role", "assistant").add("content", ""), null));
         PIECES.matcher(answer).results()
-                .forEach(piece -> chunks.add(chunk(Json.createObjectBuilder().add("content", piece.group()), null)));
-        chunks.add(chunk(Json.createObjectBuilder(), "stop"));
+                .forEach(piece -> chunks.add(chunk(JsonText.JSON.createObjectBuilder().add("content", piece.group()), null)));
+        chunks.add(chunk(JsonText.JSON.createObjectBuilder(), "stop"));
         if (includeUsage) {
-            chunks.add(head("chat.completion.chunk").add("choices", Json.createArrayBuilder()).add("usage", usageObject())
+            chunks.add(head("chat.completion.chunk").add("choices", JsonText.JSON.createArrayBuilder()).add("usage", usageObject())
                     .build());
         }
         return chunks;
     }
 
     JsonObject chunk(JsonObjectBuilder delta, String finishReason) {
-        var choice = Json.createObjectBuilder().add("index", 0).add("delta", delta);
+        var choice = JsonText.JSON.createObjectBuilder().add("index", 0).add("delta", delta);
         choice = finishReason == null ? choice.addNull("finish_reason") : choice.add("finish_reason", finishReason);
-        return head("chat.completion.chunk").add("choices", Json.createArrayBuilder().add(choice)).build();
+        return head("chat.completion.chunk").add("choices", JsonText.JSON.createArrayBuilder().add(choice)).build();
     }
 
     JsonObjectBuilder head(String object) {
-        return Json.createObjectBuilder().add("id", id).add("object", object).add("created", created)
+        return JsonText.JSON.createObjectBuilder().add("id", id).add("object", object).add("created", created)
                 .add("model", model);
     }
 
     JsonObjectBuilder usageObject() {
-        return Json.createObjectBuilder().add("prompt_tokens", usage.prompt())
+        return JsonText.JSON.createObjectBuilder().add("prompt_tokens", usage.prompt())
                 .add("completion_tokens", usage.completion())
                 .add("total_tokens", usage.prompt() + usage.completion());
     }

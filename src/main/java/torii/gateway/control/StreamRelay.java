@@ -1,6 +1,5 @@
 package torii.gateway.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
@@ -8,7 +7,6 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
@@ -87,7 +85,7 @@ public class StreamRelay implements Flow.Subscriber<String>, StreamingOutput {
                     send(out, data);
                     return;
                 }
-                var chunk = parse(data);
+                var chunk = JsonText.object(data).orElse(null);
                 if (chunk == null) {
                     fail(out, UpstreamErrors.garbage());
                     return;
@@ -112,14 +110,6 @@ public class StreamRelay implements Flow.Subscriber<String>, StreamingOutput {
                 upstream.cancel();
             }
             finished.accept(usage);
-        }
-    }
-
-    static JsonObject parse(String data) {
-        try (var reader = Json.createReader(new StringReader(data))) {
-            return reader.readValue() instanceof JsonObject object ? object : null;
-        } catch (RuntimeException malformed) {
-            return null;
         }
     }
 

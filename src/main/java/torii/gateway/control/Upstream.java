@@ -6,11 +6,9 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -115,15 +113,9 @@ public class Upstream {
     }
 
     static JsonObject completion(String body) {
-        try (var reader = Json.createReader(new StringReader(body))) {
-            if (reader.readValue() instanceof JsonObject object && object.get("choices") != null
-                    && object.get("choices").getValueType() == JsonValue.ValueType.ARRAY) {
-                return object;
-            }
-        } catch (RuntimeException malformed) {
-            // Answered below.
-        }
-        throw UpstreamErrors.garbage();
+        return JsonText.object(body).filter(object -> object.get("choices") != null
+                && object.get("choices").getValueType() == JsonValue.ValueType.ARRAY)
+                .orElseThrow(UpstreamErrors::garbage);
     }
 
     static boolean isEventStream(HttpHeaders headers) {

@@ -1,9 +1,7 @@
 package torii.gateway.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import java.io.StringReader;
 import java.net.http.HttpTimeoutException;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
@@ -75,15 +73,10 @@ public interface UpstreamErrors {
 
     /** The message of OpenAI's error shape, shortened; none for anything else. */
     static Optional<String> message(String body) {
-        try (var reader = Json.createReader(new StringReader(body))) {
-            if (reader.readValue() instanceof JsonObject object && object.get("error") instanceof JsonObject error
-                    && error.get("message") instanceof JsonString message && !message.getString().isBlank()) {
-                var text = message.getString();
-                return Optional.of(text.length() > MAX_MESSAGE ? text.substring(0, MAX_MESSAGE) + "…" : text);
-            }
-        } catch (RuntimeException notJson) {
-            // Answered like a body without a message.
-        }
-        return Optional.empty();
+        return JsonText.object(body).map(object -> object.get("error"))
+                .filter(error -> error instanceof JsonObject object && object.get("message") instanceof JsonString text
+                        && !text.getString().isBlank())
+                .map(error -> error.asJsonObject().getString("message"))
+                .map(text -> text.length() > MAX_MESSAGE ? text.substring(0, MAX_MESSAGE) + "…" : text);
     }
 }

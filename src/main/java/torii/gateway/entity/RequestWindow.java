@@ -9,15 +9,14 @@ import jakarta.persistence.UniqueConstraint;
 import java.util.UUID;
 
 /**
- * The requests of one user to one application in one minute, for the rate limit. A request is let in by an UPDATE
- * that adds one only while the count is under the limit, so that instances admitting at the same time never let in
- * more than the limit between them.
+ * The requests of one user to one application in one minute, for the rate limit: each instance adds the requests it
+ * let in with an UPDATE that adds, and reads what all let in.
  */
 @Entity
 @Table(name = "gateway_windows",
         uniqueConstraints = @UniqueConstraint(columnNames = {"username", "app_id", "window_start"}))
-@NamedQuery(name = RequestWindow.ADMIT, query = "UPDATE RequestWindow w SET w.requests = w.requests + 1 "
-        + "WHERE w.username = :user AND w.appId = :app AND w.start = :start AND w.requests < :limit")
+@NamedQuery(name = RequestWindow.ADD, query = "UPDATE RequestWindow w SET w.requests = w.requests + :requests "
+        + "WHERE w.username = :user AND w.appId = :app AND w.start = :start")
 @NamedQuery(name = RequestWindow.FIND, query = "SELECT w.requests FROM RequestWindow w "
         + "WHERE w.username = :user AND w.appId = :app AND w.start = :start")
 @NamedQuery(name = RequestWindow.FORGET, query = "DELETE FROM RequestWindow w WHERE w.start < :before")
@@ -25,7 +24,7 @@ import java.util.UUID;
 @NamedQuery(name = RequestWindow.DELETE_OF_APP, query = "DELETE FROM RequestWindow w WHERE w.appId = :app")
 public class RequestWindow {
 
-    public static final String ADMIT = "RequestWindow.admit";
+    public static final String ADD = "RequestWindow.add";
     public static final String FIND = "RequestWindow.find";
     public static final String FORGET = "RequestWindow.forget";
     public static final String DELETE_OF_USER = "RequestWindow.deleteOfUser";
@@ -46,17 +45,17 @@ public class RequestWindow {
     private long start;
 
     @Column(nullable = false)
-    private int requests;
+    private long requests;
 
     protected RequestWindow() {
     }
 
-    /** A window with its first request. */
-    public RequestWindow(String username, String appId, long start) {
+    /** A window with its first requests. */
+    public RequestWindow(String username, String appId, long start, long requests) {
         this.id = UUID.randomUUID().toString();
         this.username = username;
         this.appId = appId;
         this.start = start;
-        this.requests = 1;
+        this.requests = requests;
     }
 }
