@@ -7,11 +7,15 @@
 #      each connection exchanging its refresh token for the next (bench/refresh.lua);
 #   3. logins per second (POST /token at bcrypt cost 12, 16 connections) against the raw rate of bcrypt verifications
 #      that the same machine does on all cores without a server (bench/BcryptRate.java);
-#   4. the RS256 authenticated read again while 16 other connections flood POST /token.
+#   4. the RS256 authenticated read again while 16 other connections flood POST /token;
+#   5. the gateway: chat completions, streamed and not, through POST /v1/chat/completions to the echo application,
+#      against the same requests answered by a trivial endpoint on the same server (bench/TrivialCompletion.java,
+#      built here into a WAR of its own and deployed beside the service at /trivial; it is no part of the product).
 # It prints requests per second and p50/p99 latency for each, and exits 2 if a target is missed.
 #
 #   bench/run.sh                 defaults: 20 s per measurement after a 10 s warm-up, 16 connections, 2 wrk threads
 #   DURATION=60 CONNECTIONS=32 bench/run.sh
+#   BENCH=gateway DURATION=3 WARMUP=2 bench/run.sh     only section 5 (BENCH=auth: only sections 1 to 4), briefly
 #
 # Needs wrk (apt-get install wrk). The server and wrk share the machine's cores, as they would on a small host.
 set -euo pipefail
@@ -22,6 +26,8 @@ WARMUP=${WARMUP:-10}
 CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-2}
 PORT=${PORT:-18080}
+BENCH=${BENCH:-all}
+JAKARTA_API=${JAKARTA_API:-$HOME/.m2/repository/jakarta/platform/jakarta.jakartaee-api/10.0.0/jakarta.jakartaee-api-10.0.0.jar}
 BASE="http://127.0.0.1:${PORT}"
 export THREADS
 
@@ -29,8 +35,12 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2
 
 mvn -q -B package -DskipTests dependency:copy@payara-micro-for-tests
 # Measured before the server starts, so that nothing else competes for the cores.
-raw_bcrypt=$(java -cp target/torii/WEB-INF/lib/jbcrypt-0.4.jar bench/BcryptRate.java "$DURATION" 12)
+if [ "$BENCH" != gateway ]; then
+    raw_bcrypt=$(java -cp target/torii/WEB-INF/lib/jbcrypt-0.4.jar bench/BcryptRate.java "$DURATION" 12)
+fi
 work=$(mktemp -d)
+# WARs deployed beside the service, each at its own name.
+extra_deploys=()
 server_pid=""
 stop_server() {
     if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
@@ -52,7 +62,7 @@ start_server() {
     timeout 900 java -Xmx1g -Dtorii.demo=true -Dtorii.data.dir="$work/data" "$@" \
         -jar target/payara-micro.jar --nocluster --port "$PORT" \
         --prebootcommandfile server-config/loopback.asadmin --postbootcommandfile server-config/h2-data-dir.asadmin \
-        --deploy target/torii.war --contextroot / > "$work/server.log" 2>&1 &
+        --deploy target/torii.war --contextroot / "${extra_deploys[@]}" > "$work/server.log" 2>&1 &
     server_pid=$!
     local started
     started=$(date +%s)
@@ -120,78 +130,136 @@ wrk.body = "username=johndoe&password=secret"
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 LUA
 
-# 1. HS256, as the FastAPI tutorial signs.
-start_server -Dtorii.token.algorithm=HS256 -Dtorii.token.secret="$(head -c 32 /dev/urandom | base64 | tr -d '\n')"
-token=$(login access_token)
-[ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "$BASE/users/me/items")" = 200 ] \
-    || { echo "The token does not work" >&2; exit 1; }
-auth=(-H "Authorization: Bearer $token")
-measure "$WARMUP" /status > /dev/null
-measure "$WARMUP" /users/me/items "${auth[@]}" > /dev/null
-# Two rounds, alternating, so that neither endpoint gains from running later on a warmer JIT; figures are the means.
-for round in 1 2; do
-    measure "$DURATION" /status >> "$work/public"
-    measure "$DURATION" /users/me/items "${auth[@]}" >> "$work/hs256"
-done
-stop_server
+# Sections 1 to 4: tokens and logins.
+auth_sections() {
+    # 1. HS256, as the FastAPI tutorial signs.
+    start_server -Dtorii.token.algorithm=HS256 -Dtorii.token.secret="$(head -c 32 /dev/urandom | base64 | tr -d '\n')"
+    token=$(login access_token)
+    [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "$BASE/users/me/items")" = 200 ] \
+        || { echo "The token does not work" >&2; exit 1; }
+    auth=(-H "Authorization: Bearer $token")
+    measure "$WARMUP" /status > /dev/null
+    measure "$WARMUP" /users/me/items "${auth[@]}" > /dev/null
+    # Two rounds, alternating, so that neither endpoint gains from running later on a warmer JIT; figures are the means.
+    for round in 1 2; do
+        measure "$DURATION" /status >> "$work/public"
+        measure "$DURATION" /users/me/items "${auth[@]}" >> "$work/hs256"
+    done
+    stop_server
 
-# 2. RS256, the default, with a key the service generates: the read exactly as in 1, so that the two compare, and
-#    only then the refresh grants, which fill the database and the heap.
-start_server
-token=$(login access_token)
-auth=(-H "Authorization: Bearer $token")
-measure "$WARMUP" /status > /dev/null
-measure "$WARMUP" /users/me/items "${auth[@]}" > /dev/null
-for round in 1 2; do
-    measure "$DURATION" /status >> "$work/public-rs256"
-    measure "$DURATION" /users/me/items "${auth[@]}" >> "$work/rs256"
-done
-fresh_refresh_tokens
-measure "$WARMUP" /token -s bench/refresh.lua > /dev/null
-for round in 1 2; do
+    # 2. RS256, the default, with a key the service generates: the read exactly as in 1, so that the two compare,
+    #    and only then the refresh grants, which fill the database and the heap.
+    start_server
+    token=$(login access_token)
+    auth=(-H "Authorization: Bearer $token")
+    measure "$WARMUP" /status > /dev/null
+    measure "$WARMUP" /users/me/items "${auth[@]}" > /dev/null
+    for round in 1 2; do
+        measure "$DURATION" /status >> "$work/public-rs256"
+        measure "$DURATION" /users/me/items "${auth[@]}" >> "$work/rs256"
+    done
     fresh_refresh_tokens
-    measure "$DURATION" /token -s bench/refresh.lua >> "$work/refresh"
-done
+    measure "$WARMUP" /token -s bench/refresh.lua > /dev/null
+    for round in 1 2; do
+        fresh_refresh_tokens
+        measure "$DURATION" /token -s bench/refresh.lua >> "$work/refresh"
+    done
 
-# 3. Logins: 16 clients as fast as the server lets them; only successful logins count.
-read -r logins_per_s login_refusals < <(flood "$DURATION" 16)
-# 4. The authenticated read while 16 other connections flood /token for longer than the read runs.
-flood $(( DURATION + 4 )) 16 > "$work/flood" &
-flood_pid=$!
-sleep 2
-read -r flooded_rps flooded_p50 flooded_p99 < <(measure "$DURATION" /users/me/items "${auth[@]}")
-wait "$flood_pid"
-java_pid=$(pgrep -P "$server_pid" java)
-rss_mb=$(( $(awk '/VmRSS/ {print $2}' "/proc/$java_pid/status") / 1024 ))
+    # 3. Logins: 16 clients as fast as the server lets them; only successful logins count.
+    read -r logins_per_s login_refusals < <(flood "$DURATION" 16)
+    # 4. The authenticated read while 16 other connections flood /token for longer than the read runs.
+    flood $(( DURATION + 4 )) 16 > "$work/flood" &
+    flood_pid=$!
+    sleep 2
+    read -r flooded_rps flooded_p50 flooded_p99 < <(measure "$DURATION" /users/me/items "${auth[@]}")
+    wait "$flood_pid"
+    java_pid=$(pgrep -P "$server_pid" java)
+    rss_mb=$(( $(awk '/VmRSS/ {print $2}' "/proc/$java_pid/status") / 1024 ))
 
-read -r public_rps public_p50 public_p99 < <(mean "$work/public")
-read -r public2_rps public2_p50 public2_p99 < <(mean "$work/public-rs256")
-read -r hs_rps hs_p50 hs_p99 < <(mean "$work/hs256")
-read -r rs_rps rs_p50 rs_p99 < <(mean "$work/rs256")
-read -r refresh_rps refresh_p50 refresh_p99 < <(mean "$work/refresh")
+    read -r public_rps public_p50 public_p99 < <(mean "$work/public")
+    read -r public2_rps public2_p50 public2_p99 < <(mean "$work/public-rs256")
+    read -r hs_rps hs_p50 hs_p99 < <(mean "$work/hs256")
+    read -r rs_rps rs_p50 rs_p99 < <(mean "$work/rs256")
+    read -r refresh_rps refresh_p50 refresh_p99 < <(mean "$work/refresh")
 
-printf '\n%-44s %12s %10s %10s\n' "endpoint ($CONNECTIONS connections, 2 x ${DURATION} s)" "requests/s" "p50 ms" "p99 ms"
-printf '%-44s %12s %10s %10s\n' "GET /status (no token)" "$public_rps" "$public_p50" "$public_p99"
-printf '%-44s %12s %10s %10s\n' "GET /users/me/items (HS256 bearer token)" "$hs_rps" "$hs_p50" "$hs_p99"
-printf '%-44s %12s %10s %10s\n' "GET /status (no token), second server" "$public2_rps" "$public2_p50" "$public2_p99"
-printf '%-44s %12s %10s %10s\n' "GET /users/me/items (RS256 bearer token)" "$rs_rps" "$rs_p50" "$rs_p99"
-printf '%-44s %12s %10s %10s\n' "POST /token grant_type=refresh_token (RS256)" "$refresh_rps" "$refresh_p50" "$refresh_p99"
-printf '%-44s %12s %10s %10s\n' "RS256 read while 16 clients flood /token" "$flooded_rps" "$flooded_p50" "$flooded_p99"
-ratio=$(awk -v a="$hs_rps" -v p="$public_rps" 'BEGIN { printf "%.2f", a / p }')
-rs_ratio=$(awk -v r="$rs_rps" -v h="$hs_rps" 'BEGIN { printf "%.2f", r / h }')
-printf '\nHS256 authenticated / unauthenticated throughput: %s (target at least 0.90)\n' "$ratio"
-printf 'RS256 / HS256 authenticated throughput: %s (target at least 0.90)\n' "$rs_ratio"
-printf 'refresh grants per second: %s (target at least 500)\n' "$refresh_rps"
-login_ratio=$(awk -v l="$logins_per_s" -v r="$raw_bcrypt" 'BEGIN { printf "%.2f", l / r }')
-flood_p99_ratio=$(awk -v f="$flooded_p99" -v a="$rs_p99" 'BEGIN { printf "%.2f", f / a }')
-flood_rps_ratio=$(awk -v f="$flooded_rps" -v a="$rs_rps" 'BEGIN { printf "%.2f", f / a }')
-printf 'logins/s at cost 12: %s, raw bcrypt verifications/s on all cores: %s, ratio %s (target at least 0.90);' \
-    "$logins_per_s" "$raw_bcrypt" "$login_ratio"
-printf ' %s logins refused with 503\n' "$login_refusals"
-printf 'RS256 read during the login flood: p99 %s times, throughput %s times its value alone' \
-    "$flood_p99_ratio" "$flood_rps_ratio"
-printf ' (targets at most 5 and at least 0.50)\n'
-printf 'server resident memory after the RS256 runs: %s MB\n' "$rss_mb"
-awk -v r="$ratio" -v s="$rs_ratio" -v g="$refresh_rps" -v l="$login_ratio" -v p="$flood_p99_ratio" \
-    -v t="$flood_rps_ratio" 'BEGIN { exit !(r >= 0.90 && s >= 0.90 && g >= 500 && l >= 0.90 && p <= 5 && t >= 0.50) }' \
-    || { echo "below target" >&2; exit 2; }
+    printf '\n%-44s %12s %10s %10s\n' "endpoint ($CONNECTIONS connections, 2 x ${DURATION} s)" "requests/s" "p50 ms" "p99 ms"
+    printf '%-44s %12s %10s %10s\n' "GET /status (no token)" "$public_rps" "$public_p50" "$public_p99"
+    printf '%-44s %12s %10s %10s\n' "GET /users/me/items (HS256 bearer token)" "$hs_rps" "$hs_p50" "$hs_p99"
+    printf '%-44s %12s %10s %10s\n' "GET /status (no token), second server" "$public2_rps" "$public2_p50" \
+        "$public2_p99"
+    printf '%-44s %12s %10s %10s\n' "GET /users/me/items (RS256 bearer token)" "$rs_rps" "$rs_p50" "$rs_p99"
+    printf '%-44s %12s %10s %10s\n' "POST /token grant_type=refresh_token (RS256)" "$refresh_rps" "$refresh_p50" "$refresh_p99"
+    printf '%-44s %12s %10s %10s\n' "RS256 read while 16 clients flood /token" "$flooded_rps" "$flooded_p50" "$flooded_p99"
+    ratio=$(awk -v a="$hs_rps" -v p="$public_rps" 'BEGIN { printf "%.2f", a / p }')
+    rs_ratio=$(awk -v r="$rs_rps" -v h="$hs_rps" 'BEGIN { printf "%.2f", r / h }')
+    printf '\nHS256 authenticated / unauthenticated throughput: %s (target at least 0.90)\n' "$ratio"
+    printf 'RS256 / HS256 authenticated throughput: %s (target at least 0.90)\n' "$rs_ratio"
+    printf 'refresh grants per second: %s (target at least 500)\n' "$refresh_rps"
+    login_ratio=$(awk -v l="$logins_per_s" -v r="$raw_bcrypt" 'BEGIN { printf "%.2f", l / r }')
+    flood_p99_ratio=$(awk -v f="$flooded_p99" -v a="$rs_p99" 'BEGIN { printf "%.2f", f / a }')
+    flood_rps_ratio=$(awk -v f="$flooded_rps" -v a="$rs_rps" 'BEGIN { printf "%.2f", f / a }')
+    printf 'logins/s at cost 12: %s, raw bcrypt verifications/s on all cores: %s, ratio %s (target at least 0.90);' \
+        "$logins_per_s" "$raw_bcrypt" "$login_ratio"
+    printf ' %s logins refused with 503\n' "$login_refusals"
+    printf 'RS256 read during the login flood: p99 %s times, throughput %s times its value alone' \
+        "$flood_p99_ratio" "$flood_rps_ratio"
+    printf ' (targets at most 5 and at least 0.50)\n'
+    printf 'server resident memory after the RS256 runs: %s MB\n' "$rss_mb"
+    awk -v r="$ratio" -v s="$rs_ratio" -v g="$refresh_rps" -v l="$login_ratio" -v p="$flood_p99_ratio" \
+        -v t="$flood_rps_ratio" 'BEGIN { exit !(r >= 0.90 && s >= 0.90 && g >= 500 && l >= 0.90 && p <= 5 && t >= 0.50) }' \
+        || { echo "below target" >&2; return 2; }
+}
+
+# 5. The gateway against the trivial endpoint, with a rate limit too high to be reached but checked all the same.
+gateway_section() {
+    mkdir -p "$work/trivial/WEB-INF/classes"
+    javac -d "$work/trivial/WEB-INF/classes" -cp "$JAKARTA_API" bench/TrivialCompletion.java
+    (cd "$work/trivial" && jar cf "$work/trivial.war" WEB-INF)
+    extra_deploys=(--deploy "$work/trivial.war")
+    start_server -Dtorii.gateway.rate-limit=1000000000
+    extra_deploys=()
+    export TOKEN
+    TOKEN=$(login access_token)
+    local chat='{"model":"translator","messages":[{"role":"user","content":"Translate this sentence please"}]'
+    for kind in completion stream; do
+        local body="$chat}"
+        [ "$kind" = stream ] && body="$chat,\"stream\":true}"
+        cat > "$work/$kind.lua" <<LUA
+wrk.method = "POST"
+wrk.body = '$body'
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer " .. os.getenv("TOKEN")
+LUA
+        [ "$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Authorization: Bearer $TOKEN" \
+            -H 'Content-Type: application/json' -d "$body" "$BASE/v1/chat/completions")" = 200 ] \
+            || { echo "The gateway does not answer" >&2; exit 1; }
+        measure "$WARMUP" /v1/chat/completions -s "$work/$kind.lua" > /dev/null
+        measure "$WARMUP" /trivial/v1/chat/completions -s "$work/$kind.lua" > /dev/null
+    done
+    for round in 1 2; do
+        for kind in completion stream; do
+            measure "$DURATION" /v1/chat/completions -s "$work/$kind.lua" >> "$work/gateway-$kind"
+            measure "$DURATION" /trivial/v1/chat/completions -s "$work/$kind.lua" >> "$work/trivial-$kind"
+        done
+    done
+    stop_server
+    printf '\n%-44s %12s %10s %10s\n' "endpoint ($CONNECTIONS connections, 2 x ${DURATION} s)" "requests/s" "p50 ms" \
+        "p99 ms"
+    local ok=1
+    for kind in completion stream; do
+        read -r g_rps g_p50 g_p99 < <(mean "$work/gateway-$kind")
+        read -r t_rps t_p50 t_p99 < <(mean "$work/trivial-$kind")
+        printf '%-44s %12s %10s %10s\n' "gateway to echo ($kind)" "$g_rps" "$g_p50" "$g_p99"
+        printf '%-44s %12s %10s %10s\n' "trivial endpoint ($kind)" "$t_rps" "$t_p50" "$t_p99"
+        local share
+        share=$(awk -v g="$g_rps" -v t="$t_rps" 'BEGIN { printf "%.2f", g / t }')
+        printf 'gateway / trivial throughput (%s): %s (target at least 0.80)\n' "$kind" "$share"
+        awk -v s="$share" 'BEGIN { exit !(s >= 0.80) }' || ok=0
+    done
+    [ "$ok" = 1 ] || { echo "below target" >&2; return 2; }
+}
+
+status=0
+if [ "$BENCH" != gateway ]; then auth_sections || status=$?; fi
+if [ "$BENCH" != auth ]; then gateway_section || status=$?; fi
+exit "$status"

@@ -1,0 +1,228 @@
+package torii.gateway.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJBException;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import torii.apps.boundary.AppRemoved;
+import torii.errors.boundary.ApiException;
+import torii.gateway.control.GatewaySettings;
+import torii.gateway.control.RateWindows;
+import torii.gateway.control.TokenUsage;
+import torii.gateway.control.UsageTally;
+import torii.gateway.entity.RequestWindow;
+import torii.gateway.entity.UsageCount;
+import torii.users.boundary.UserRemoved;
+
+/**
+ * The gateway's counters: the rate limit per user, application and minute, and the usage per day, each kept by the
+ * instance and written to the database every second, where all instances' counts meet.
+ */
+@Stateless
+public class Usage {
+
+    @PersistenceContext
+    EntityManager em;
+
+    private static final Logger LOG = Logger.getLogger(Usage.class.getName());
+
+    @Inject
+    GatewaySettings settings;
+
+    @Inject
+    UsageTally tally;
+
+    @Inject
+    RateWindows windows;
+
+    @Resource
+    SessionContext context;
+
+    Clock clock = Clock.systemUTC();
+
+    /**
+     * Lets the request in, or refuses it with 429 and the seconds to the next minute when the limit is reached. Decided
+     * by this instance's view of the window, which {@link #flush()} keeps in step with the other instances'.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void admit(String username, String appId) {
+        var limit = settings.rateLimit();
+        if (limit == 0) {
+            return;
+        }
+        var now = clock.millis();
+        var key = new RateWindows.Key(username, appId, now / 60_000);
+        if (!windows.knows(key)) {
+            // What the other instances let in this minute so far: one read per window and instance.
+            windows.open(key, em.createNamedQuery(RequestWindow.FIND, Long.class).setParameter("user", username)
+                    .setParameter("app", appId).setParameter("start", key.minute()).getResultStream().findFirst()
+                    .orElse(0L));
+        }
+        if (windows.admit(key, limit)) {
+            return;
+        }
+        var secondsLeft = (60_000 - now % 60_000 + 999) / 1000;
+        throw ApiException.retryLater(429, "rate_limit_exceeded", "Rate limit reached: " + limit
+                + " requests per minute to this application; try again in " + secondsLeft + " s", secondsLeft);
+    }
+
+    /** Counts a finished request and the tokens its backend reported; written with the next {@link #flush()}. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void record(String username, String appId, TokenUsage tokens) {
+        tally.add(new UsageTally.Key(username, appId, LocalDate.now(clock.withZone(ZoneOffset.UTC))), tokens);
+    }
+
+    /**
+     * Adds the requests this instance let in to the database's windows, and learns what all instances let in; windows
+     * of minutes past are written a last time and forgotten.
+     */
+    void synchronizeWindows() {
+        var minute = clock.millis() / 60_000;
+        for (var entry : windows.all().entrySet()) {
+            var key = entry.getKey();
+            var window = entry.getValue();
+            var taken = window.takeLocal();
+            try {
+                window.shared(self().addToWindow(key, taken));
+            } catch (RuntimeException failed) {
+                window.restore();
+                LOG.log(Level.WARNING, "Rate-limit counts not written yet: {0}", failed.toString());
+                return;
+            }
+            if (key.minute() < minute) {
+                windows.all().remove(key);
+            }
+        }
+    }
+
+    /**
+     * Adds what this instance counted to the database, each count with an UPDATE that adds to the row, or an INSERT
+     * for the first of a day; counts that fail are kept for the next time.
+     */
+    @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void flush() {
+        // One flush at a time: a usage request that flushes must find the timer's flush finished, not half done.
+        synchronized (tally) {
+            synchronizeWindows();
+            for (var key : tally.keys()) {
+                var counts = tally.take(key);
+                if (counts == null) {
+                    continue;
+                }
+                try {
+                    write(key, counts);
+                } catch (RuntimeException failed) {
+                    tally.restore(key, counts);
+                    LOG.log(Level.WARNING, "Usage counts not written yet: {0}", failed.toString());
+                    return;
+                }
+            }
+        }
+    }
+
+    void write(UsageTally.Key key, UsageTally.Counts counts) {
+        if (self().add(key, counts) > 0) {
+            return;
+        }
+        try {
+            self().insert(new UsageCount(key.username(), key.appId(), key.day(), counts.requests(), counts.prompt(),
+                    counts.completion()));
+        } catch (EJBException | PersistenceException inserted) {
+            // Another instance inserted the day's row first: add to it.
+            self().add(key, counts);
+        }
+    }
+
+    /** A count per user, application and day, newest day first; either may be null for all. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public List<UsageCount> report(String username, String appId, LocalDate from, LocalDate to) {
+        // This instance's own counts are written first, so that a caller sees their last request.
+        flush();
+        return em.createNamedQuery(UsageCount.REPORT, UsageCount.class).setParameter("user", username)
+                .setParameter("app", appId).setParameter("from", from).setParameter("to", to).getResultList();
+    }
+
+    /** A removed user's counters go with the user, in the same transaction. */
+    public void forget(@Observes UserRemoved removed) {
+        tally.drop(key -> key.username().equals(removed.username()));
+        windows.drop(key -> key.username().equals(removed.username()));
+        em.createNamedQuery(UsageCount.DELETE_OF_USER).setParameter("user", removed.username()).executeUpdate();
+        em.createNamedQuery(RequestWindow.DELETE_OF_USER).setParameter("user", removed.username()).executeUpdate();
+    }
+
+    /** A removed application's counters go with it, so that a new one of the same id starts afresh. */
+    public void forget(@Observes AppRemoved removed) {
+        tally.drop(key -> key.appId().equals(removed.appId()));
+        windows.drop(key -> key.appId().equals(removed.appId()));
+        em.createNamedQuery(UsageCount.DELETE_OF_APP).setParameter("app", removed.appId()).executeUpdate();
+        em.createNamedQuery(RequestWindow.DELETE_OF_APP).setParameter("app", removed.appId()).executeUpdate();
+    }
+
+    /** Windows of minutes past are never read again. */
+    @Schedule(hour = "*", minute = "*/5", persistent = false)
+    void forgetOldWindows() {
+        em.createNamedQuery(RequestWindow.FORGET).setParameter("before", clock.millis() / 60_000 - 1).executeUpdate();
+    }
+
+    /** The window's count after adding the requests to it, opening it if no instance has yet. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public long addToWindow(RateWindows.Key key, long requests) {
+        if (requests > 0 && self().addRequests(key, requests) == 0) {
+            try {
+                self().insertWindow(new RequestWindow(key.username(), key.appId(), key.minute(), requests));
+            } catch (EJBException | PersistenceException opened) {
+                // Another instance opened the window first: add to it.
+                self().addRequests(key, requests);
+            }
+        }
+        return em.createNamedQuery(RequestWindow.FIND, Long.class).setParameter("user", key.username())
+                .setParameter("app", key.appId()).setParameter("start", key.minute()).getResultStream().findFirst()
+                .orElse(0L);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int addRequests(RateWindows.Key key, long requests) {
+        return em.createNamedQuery(RequestWindow.ADD).setParameter("requests", requests)
+                .setParameter("user", key.username()).setParameter("app", key.appId())
+                .setParameter("start", key.minute()).executeUpdate();
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void insertWindow(RequestWindow window) {
+        em.persist(window);
+        em.flush();
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int add(UsageTally.Key key, UsageTally.Counts counts) {
+        return em.createNamedQuery(UsageCount.ADD).setParameter("requests", counts.requests())
+                .setParameter("prompt", counts.prompt()).setParameter("completion", counts.completion())
+                .setParameter("user", key.username()).setParameter("app", key.appId()).setParameter("day", key.day())
+                .executeUpdate();
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void insert(UsageCount count) {
+        em.persist(count);
+        em.flush();
+    }
+
+    Usage self() {
+        return context.getBusinessObject(Usage.class);
+    }
+}

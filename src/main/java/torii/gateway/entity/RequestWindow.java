@@ -1,0 +1,61 @@
+package torii.gateway.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
+import java.util.UUID;
+
+/**
+ * The requests of one user to one application in one minute, for the rate limit: each instance adds the requests it
+ * let in with an UPDATE that adds, and reads what all let in.
+ */
+@Entity
+@Table(name = "gateway_windows",
+        uniqueConstraints = @UniqueConstraint(columnNames = {"username", "app_id", "window_start"}))
+@NamedQuery(name = RequestWindow.ADD, query = "UPDATE RequestWindow w SET w.requests = w.requests + :requests "
+        + "WHERE w.username = :user AND w.appId = :app AND w.start = :start")
+@NamedQuery(name = RequestWindow.FIND, query = "SELECT w.requests FROM RequestWindow w "
+        + "WHERE w.username = :user AND w.appId = :app AND w.start = :start")
+@NamedQuery(name = RequestWindow.FORGET, query = "DELETE FROM RequestWindow w WHERE w.start < :before")
+@NamedQuery(name = RequestWindow.DELETE_OF_USER, query = "DELETE FROM RequestWindow w WHERE w.username = :user")
+@NamedQuery(name = RequestWindow.DELETE_OF_APP, query = "DELETE FROM RequestWindow w WHERE w.appId = :app")
+public class RequestWindow {
+
+    public static final String ADD = "RequestWindow.add";
+    public static final String FIND = "RequestWindow.find";
+    public static final String FORGET = "RequestWindow.forget";
+    public static final String DELETE_OF_USER = "RequestWindow.deleteOfUser";
+    public static final String DELETE_OF_APP = "RequestWindow.deleteOfApp";
+
+    @Id
+    @Column(length = 36)
+    private String id;
+
+    @Column(nullable = false, length = 64)
+    private String username;
+
+    @Column(name = "app_id", nullable = false, length = 32)
+    private String appId;
+
+    /** The minute, as minutes since the epoch. */
+    @Column(name = "window_start", nullable = false)
+    private long start;
+
+    @Column(nullable = false)
+    private long requests;
+
+    protected RequestWindow() {
+    }
+
+    /** A window with its first requests. */
+    public RequestWindow(String username, String appId, long start, long requests) {
+        this.id = UUID.randomUUID().toString();
+        this.username = username;
+        this.appId = appId;
+        this.start = start;
+        this.requests = requests;
+    }
+}

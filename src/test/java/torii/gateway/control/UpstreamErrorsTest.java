@@ -1,0 +1,58 @@
+package torii.gateway.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.ConnectException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.Test;
+
+class UpstreamErrorsTest {
+
+    static final String MESSAGE = "{\"error\":{\"message\":\"Too long for this model\"}}";
+
+    @Test
+    void slownessIs504AndEverythingElseBeforeAnAnswer502() {
+        assertEquals(504, UpstreamErrors.of(new HttpTimeoutException("t")).status());
+        assertEquals(504, UpstreamErrors.of(new HttpConnectTimeoutException("t")).status());
+        assertEquals(504, UpstreamErrors.of(new CompletionException(new TimeoutException())).status());
+        assertEquals(502, UpstreamErrors.of(new CompletionException(new ConnectException("refused"))).status());
+    }
+
+    @Test
+    void refusalsTheCallerCanActOnKeepStatusAndMessage() {
+        var tooLong = UpstreamErrors.of(400, MESSAGE, Optional.empty());
+        assertEquals(400, tooLong.status());
+        assertEquals("Too long for this model", tooLong.getMessage());
+        assertEquals(400, UpstreamErrors.of(404, MESSAGE, Optional.empty()).status());
+        assertEquals(413, UpstreamErrors.of(413, "not json", Optional.empty()).status());
+    }
+
+    @Test
+    void upstreamRateLimitKeepsItsWait() {
+        var limited = UpstreamErrors.of(429, MESSAGE, Optional.of("12"));
+        assertEquals(429, limited.status());
+        assertEquals(12L, limited.retryAfter());
+        assertEquals(1L, UpstreamErrors.of(429, MESSAGE, Optional.of("Wed, 21 Oct 2015 07:28:00 GMT")).retryAfter());
+    }
+
+    @Test
+    void refusedKeyAndServerErrorsAre502WithoutTheUpstreamsWords() {
+        var keyRefused = UpstreamErrors.of(401, "{\"error\":{\"message\":\"Incorrect API key sk-secret\"}}",
+                Optional.empty());
+        assertEquals(502, keyRefused.status());
+        assertEquals(-1, keyRefused.getMessage().indexOf("sk-secret"));
+        assertEquals(502, UpstreamErrors.of(500, MESSAGE, Optional.empty()).status());
+        assertEquals(502, UpstreamErrors.of(503, "", Optional.empty()).status());
+    }
+
+    @Test
+    void longMessagesAreShortened() {
+        var message = UpstreamErrors.message("{\"error\":{\"message\":\"" + "x".repeat(2000) + "\"}}").orElseThrow();
+        assertEquals(UpstreamErrors.MAX_MESSAGE + 1, message.length());
+        assertEquals(Optional.empty(), UpstreamErrors.message("{\"error\":\"text\"}"));
+    }
+}
