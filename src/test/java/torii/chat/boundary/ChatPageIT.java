@@ -70,6 +70,43 @@ class ChatPageIT extends BlackBox {
     }
 
     @Test
+    void accessTokenIsRefreshedWhenItsTimeHasCome() {
+        inBrowser("chat-refresh-due", (browser, wait) -> {
+            signIn(browser, wait, "johndoe", "secret");
+            applications(wait);
+            var before = storedSession(browser);
+            // As if 80% of the token's lifetime had passed while the page was closed.
+            ((JavascriptExecutor) browser).executeScript("const kept = JSON.parse(sessionStorage.getItem("
+                    + "'torii.chat.session')); kept.refreshAt = 0; sessionStorage.setItem('torii.chat.session', "
+                    + "JSON.stringify(kept));");
+            browser.navigate().refresh();
+            wait.until(driver -> !before.getString("refreshToken").equals(storedSession(driver).getString("refreshToken")));
+            var after = storedSession(browser);
+            assertEquals(200, api.getWithToken("users/me", after.getString("accessToken")).status());
+            var spent = api.postForm("token", "grant_type=refresh_token&client_id=chat&refresh_token="
+                    + before.getString("refreshToken"));
+            assertEquals(400, spent.status(), spent.body());
+        });
+    }
+
+    @Test
+    void refusedAccessTokenIsRefreshedOnceAndTheCallRepeated() {
+        inBrowser("chat-refresh-on-401", (browser, wait) -> {
+            signIn(browser, wait, "johndoe", "secret");
+            applications(wait);
+            var before = storedSession(browser);
+            ((JavascriptExecutor) browser).executeScript("const kept = JSON.parse(sessionStorage.getItem("
+                    + "'torii.chat.session')); kept.accessToken = 'not.a.token'; sessionStorage.setItem("
+                    + "'torii.chat.session', JSON.stringify(kept));");
+            browser.navigate().refresh();
+            assertEquals(Set.of("translator"), applications(wait));
+            var after = storedSession(browser);
+            assertFalse(before.getString("refreshToken").equals(after.getString("refreshToken")));
+            assertEquals(200, api.getWithToken("users/me", after.getString("accessToken")).status());
+        });
+    }
+
+    @Test
     void signOutRevokesTheRefreshTokenAndForgetsIt() {
         inBrowser("chat-sign-out", (browser, wait) -> {
             signIn(browser, wait, "johndoe", "secret");
