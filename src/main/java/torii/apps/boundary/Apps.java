@@ -36,6 +36,9 @@ public class Apps {
     @Inject
     Event<AuditEvent> audit;
 
+    @Inject
+    Event<AppRemoved> removed;
+
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public List<App> all() {
         return em.createNamedQuery(App.ALL, App.class).getResultList();
@@ -64,6 +67,7 @@ public class Apps {
     public void delete(String id) {
         em.remove(managed(id));
         em.createNamedQuery(Grant.DELETE_OF_APP).setParameter("app", id).executeUpdate();
+        removed.fire(new AppRemoved(id));
         record(AuditEvent.APP_DELETE, null, "application " + id);
     }
 

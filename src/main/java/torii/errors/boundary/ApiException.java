@@ -15,23 +15,30 @@ public class ApiException extends RuntimeException {
     private final String error;
     private final String challenge;
     private final Long retryAfter;
+    private final String param;
 
     public ApiException(int status, String error, String detail, String challenge) {
-        this(status, error, detail, challenge, null);
+        this(status, error, detail, challenge, null, null);
     }
 
-    private ApiException(int status, String error, String detail, String challenge, Long retryAfter) {
+    private ApiException(int status, String error, String detail, String challenge, Long retryAfter, String param) {
         // No stack trace: these are expected outcomes on hot paths (every rejected token), not bugs.
         super(detail, null, false, false);
         this.status = status;
         this.error = error;
         this.challenge = challenge;
         this.retryAfter = retryAfter;
+        this.param = param;
+    }
+
+    /** A malformed request naming the request field at fault, as OpenAI's error shape can. */
+    public static ApiException invalidParam(String param, String description) {
+        return new ApiException(400, "invalid_request", param + ": " + description, null, null, param);
     }
 
     /** A refusal that a client may repeat after waiting: 429 or 503 with {@code Retry-After} (RFC 9110 10.2.3). */
     public static ApiException retryLater(int status, String error, String description, long seconds) {
-        return new ApiException(status, error, description, null, Math.max(1, seconds));
+        return new ApiException(status, error, description, null, Math.max(1, seconds), null);
     }
 
     public static ApiException oauth(int status, String error, String description) {
@@ -53,6 +60,11 @@ public class ApiException extends RuntimeException {
     /** Seconds to wait before trying again, or null. */
     public Long retryAfter() {
         return retryAfter;
+    }
+
+    /** The request field at fault, or null. */
+    public String param() {
+        return param;
     }
 
     public ErrorBody body() {

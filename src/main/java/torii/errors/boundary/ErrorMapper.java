@@ -5,9 +5,11 @@ import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.nio.charset.IllegalCharsetNameException;
@@ -17,12 +19,18 @@ import java.util.concurrent.CompletionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Turns every exception into the JSON error shape; unexpected ones are logged and never shown to the client. */
+/**
+ * Turns every exception into the JSON error shape (OpenAI's under the gateway's {@code /v1}); unexpected ones are logged
+ * and never shown to the client.
+ */
 @Provider
 @ApplicationScoped
 public class ErrorMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(ErrorMapper.class.getName());
+
+    @Context
+    UriInfo uri;
 
     @Override
     public Response toResponse(Throwable exception) {
@@ -31,7 +39,7 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
             return toResponse(wrapped.getCause());
         }
         if (exception instanceof ApiException api) {
-            var response = respond(api.status(), api.body(), api.challenge());
+            var response = respond(uri, api.status(), api.body(), api.param(), api.challenge());
             if (api.retryAfter() != null) {
                 response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, api.retryAfter());
             }
@@ -46,18 +54,19 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
             var body = status.getStatusCode() == 400 || status.getStatusCode() == 415
                     ? ErrorBody.oauth("invalid_request", reason)
                     : ErrorBody.detail(reason);
-            return Response.fromResponse(original).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+            return Response.fromResponse(original).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(OpenAiError.body(uri.getPath(), status.getStatusCode(), body, null)).build();
         }
         if (exception instanceof UnsupportedCharsetException || exception instanceof IllegalCharsetNameException) {
             // Thrown by the runtime while reading a body whose Content-Type names a charset it does not know.
-            return respond(415, ErrorBody.oauth("invalid_request", "Unsupported charset"), null);
+            return respond(uri, 415, ErrorBody.oauth("invalid_request", "Unsupported charset"), null, null);
         }
         if (exception instanceof ProcessingException && causedByJson(exception)) {
             // Thrown by the runtime for a JSON body that does not parse or does not fit the expected record.
-            return respond(400, ErrorBody.oauth("invalid_request", "Malformed JSON body"), null);
+            return respond(uri, 400, ErrorBody.oauth("invalid_request", "Malformed JSON body"), null, null);
         }
         LOG.log(Level.SEVERE, "Unexpected failure", exception);
-        return respond(500, ErrorBody.detail("Internal Server Error"), null);
+        return respond(uri, 500, ErrorBody.detail("Internal Server Error"), null, null);
     }
 
     static boolean causedByJson(Throwable exception) {
@@ -69,8 +78,9 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         return false;
     }
 
-    static Response respond(int status, ErrorBody body, String challenge) {
-        var response = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body);
+    static Response respond(UriInfo uri, int status, ErrorBody body, String param, String challenge) {
+        var response = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(OpenAiError.body(uri.getPath(), status, body, param));
         if (challenge != null) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, challenge);
         }

@@ -30,6 +30,7 @@ public class ErrorPage extends HttpServlet {
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
         response.setHeader("X-Content-Type-Options", "nosniff");
-        response.getWriter().write(JSON.toJson(body));
+        var path = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        response.getWriter().write(JSON.toJson(OpenAiError.body(path, status, body, null)));
     }
 }

@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.stream.Collectors;
@@ -15,11 +17,14 @@ import java.util.stream.StreamSupport;
 @ApplicationScoped
 public class ValidationMapper implements ExceptionMapper<ConstraintViolationException> {
 
+    @Context
+    UriInfo uri;
+
     @Override
     public Response toResponse(ConstraintViolationException exception) {
         var description = exception.getConstraintViolations().stream().map(ValidationMapper::describe).sorted()
                 .collect(Collectors.joining("; "));
-        return ErrorMapper.respond(400, ErrorBody.oauth("invalid_request", description), null);
+        return ErrorMapper.respond(uri, 400, ErrorBody.oauth("invalid_request", description), null, null);
     }
 
     static String describe(ConstraintViolation<?> violation) {

@@ -1,0 +1,131 @@
+package torii.gateway.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import torii.Torii;
+import torii.apps.boundary.Apps;
+import torii.apps.control.UpstreamKeys;
+import torii.apps.entity.App;
+import torii.apps.entity.Backend;
+import torii.errors.boundary.ApiException;
+import torii.gateway.control.ChatRequest;
+import torii.gateway.control.Echo;
+import torii.gateway.control.GatewaySettings;
+import torii.gateway.control.StreamRelay;
+import torii.gateway.control.TokenUsage;
+import torii.gateway.control.Upstream;
+import torii.security.boundary.Challenges;
+import torii.security.boundary.ScopesFilter;
+import torii.tokens.control.Scope;
+
+/** OpenAI's chat-completions API, with a token of this service as the API key and an application id as the model. */
+@Path("v1")
+@Produces(MediaType.APPLICATION_JSON)
+@ApplicationScoped
+@RolesAllowed("**")
+@SecurityRequirement(name = Torii.OAUTH2)
+public class GatewayResource {
+
+    static final String EVENT_STREAM = "text/event-stream";
+
+    @Inject
+    Apps apps;
+
+    @Inject
+    Usage usage;
+
+    @Inject
+    Upstream upstream;
+
+    @Inject
+    UpstreamKeys keys;
+
+    @Inject
+    GatewaySettings settings;
+
+    @GET
+    @Path("models")
+    @Operation(summary = "List Models", description = "The applications the caller may use and whose app:{id} scope "
+            + "the token carries, in OpenAI's list shape.")
+    public ModelList models(@Context SecurityContext caller) {
+        var token = (JsonWebToken) caller.getUserPrincipal();
+        var scope = Scope.of(token);
+        return ModelList.of(apps.usableBy(token.getName(), token.getGroups()).stream()
+                .filter(app -> scope.containsAll(Set.of(Scope.app(app.id())))).toList());
+    }
+
+    @POST
+    @Path("chat/completions")
+    @Produces({MediaType.APPLICATION_JSON, EVENT_STREAM})
+    @Operation(summary = "Create Chat Completion", description = "OpenAI's request body with an application id as "
+            + "model; requires the scope app:{model}. With \"stream\": true the answer is an event stream of "
+            + "chat.completion.chunk events ending with [DONE].")
+    public CompletionStage<Response> complete(String body, @Context SecurityContext caller) {
+        var token = (JsonWebToken) caller.getUserPrincipal();
+        var request = ChatRequest.parse(body);
+        var app = usable(token, request.model());
+        var username = token.getName();
+        usage.admit(username, app.id());
+        if (app.backend() == Backend.ECHO) {
+            var echo = Echo.answer(request, app.id());
+            usage.record(username, app.id(), echo.usage());
+            return CompletableFuture.completedFuture(request.stream()
+                    ? events(out -> {
+                        for (var chunk : echo.chunks(request.includeUsage())) {
+                            StreamRelay.send(out, chunk.toString());
+                        }
+                        StreamRelay.send(out, "[DONE]");
+                    })
+                    : Response.ok(echo.completion().toString(), MediaType.APPLICATION_JSON_TYPE).build());
+        }
+        var upstreamBody = request.forUpstream(app.model(), username);
+        var key = keys.key(app.id());
+        if (request.stream()) {
+            var relay = new StreamRelay(settings.readTimeout(), request.includeUsage(),
+                    tokens -> usage.record(username, app.id(), tokens));
+            return upstream.stream(app.baseUrl(), key, upstreamBody, relay).thenApply(GatewayResource::events);
+        }
+        return upstream.complete(app.baseUrl(), key, upstreamBody).whenComplete((completion, failure) -> {
+            if (completion != null) {
+                usage.record(username, app.id(), TokenUsage.of(completion));
+            }
+        }).thenApply(completion -> Response.ok(completion.toString(), MediaType.APPLICATION_JSON_TYPE).build());
+    }
+
+    /** The application named as the model, if the token carries its scope and its user may use it now. */
+    App usable(JsonWebToken token, String appId) {
+        App app;
+        try {
+            app = apps.find(appId);
+        } catch (ApiException notFound) {
+            throw new ApiException(404, "model_not_found", "The model '" + appId + "' does not exist", null);
+        }
+        ScopesFilter.require(token, Set.of(Scope.app(app.id())));
+        if (!apps.mayUse(token.getName(), token.getGroups(), app.id())) {
+            throw Challenges.insufficientScope(Scope.app(app.id()));
+        }
+        return app;
+    }
+
+    static Response events(StreamingOutput stream) {
+        // No-cache and no proxy buffering, so that every event reaches the caller when it is written.
+        return Response.ok(stream, EVENT_STREAM).header("Cache-Control", "no-cache").header("X-Accel-Buffering", "no")
+                .build();
+    }
+}

@@ -1,0 +1,54 @@
+package torii.gateway.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The gateway's settings, checked at start. */
+@ApplicationScoped
+public class GatewaySettings {
+
+    @Inject
+    @ConfigProperty(name = "torii.gateway.connect-timeout-ms", defaultValue = "5000")
+    long connectTimeoutMillis;
+
+    /** For a stream, the longest silence between two chunks; otherwise the longest wait for the whole answer. */
+    @Inject
+    @ConfigProperty(name = "torii.gateway.read-timeout-ms", defaultValue = "120000")
+    long readTimeoutMillis;
+
+    @Inject
+    @ConfigProperty(name = "torii.gateway.rate-limit", defaultValue = "60")
+    int rateLimit;
+
+    @PostConstruct
+    void check() {
+        if (connectTimeoutMillis < 1 || readTimeoutMillis < 1 || rateLimit < 0) {
+            throw new IllegalStateException("torii.gateway.connect-timeout-ms and torii.gateway.read-timeout-ms must "
+                    + "be at least 1 and torii.gateway.rate-limit 0 or more; were " + connectTimeoutMillis + ", "
+                    + readTimeoutMillis + ", " + rateLimit);
+        }
+    }
+
+    /** Created at start, so that a wrong setting stops the deployment instead of failing the first request. */
+    void atStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // Observing the event is enough: it makes the container create this bean now.
+    }
+
+    public Duration connectTimeout() {
+        return Duration.ofMillis(connectTimeoutMillis);
+    }
+
+    public Duration readTimeout() {
+        return Duration.ofMillis(readTimeoutMillis);
+    }
+
+    /** Requests per user and application per minute; 0 for no limit. */
+    public int rateLimit() {
+        return rateLimit;
+    }
+}

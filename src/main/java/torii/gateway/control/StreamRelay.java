@@ -1,0 +1,143 @@
+package torii.gateway.control;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Flow;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import torii.errors.boundary.ApiException;
+import torii.errors.boundary.OpenAiError;
+
+/**
+ * Relays an upstream's event stream to the caller as its lines arrive, each event flushed at once. The upstream's
+ * lines are queued by the HTTP client's threads and written by the caller's, so that a silence longer than the read
+ * timeout is noticed; a silence, a broken connection or a malformed event ends the stream with an error event in
+ * OpenAI's shape. The usage chunk the gateway asked for is passed on only if the caller asked for it too.
+ */
+public class StreamRelay implements Flow.Subscriber<String>, StreamingOutput {
+
+    private static final Jsonb JSON = JsonbBuilder.create();
+    private static final Object END = new Object();
+
+    private final BlockingQueue<Object> lines = new LinkedBlockingQueue<>();
+    private final Duration silence;
+    private final boolean includeUsage;
+    private final Consumer<TokenUsage> finished;
+    private volatile Flow.Subscription subscription;
+
+    public StreamRelay(Duration silence, boolean includeUsage, Consumer<TokenUsage> finished) {
+        this.silence = silence;
+        this.includeUsage = includeUsage;
+        this.finished = finished;
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription subscription) {
+        this.subscription = subscription;
+        // An answer is a few thousand lines at most; the caller's pace does not hold the upstream back.
+        subscription.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void onNext(String line) {
+        lines.add(line);
+    }
+
+    @Override
+    public void onError(Throwable failure) {
+        lines.add(failure);
+    }
+
+    @Override
+    public void onComplete() {
+        lines.add(END);
+    }
+
+    @Override
+    public void write(OutputStream out) throws IOException {
+        var usage = TokenUsage.NONE;
+        try {
+            while (true) {
+                var item = lines.poll(silence.toMillis(), TimeUnit.MILLISECONDS);
+                if (item == null) {
+                    fail(out, UpstreamErrors.timeout());
+                    return;
+                }
+                if (!(item instanceof String line)) {
+                    fail(out, new ApiException(502, "upstream_error",
+                            "The application's model server broke off its answer", null));
+                    return;
+                }
+                if (!line.startsWith("data:")) {
+                    continue;
+                }
+                var data = line.substring("data:".length()).strip();
+                if (data.equals("[DONE]")) {
+                    send(out, data);
+                    return;
+                }
+                var chunk = parse(data);
+                if (chunk == null) {
+                    fail(out, UpstreamErrors.garbage());
+                    return;
+                }
+                if (chunk.get("error") instanceof JsonObject) {
+                    send(out, data);
+                    return;
+                }
+                var reported = TokenUsage.of(chunk);
+                if (reported.reported()) {
+                    usage = reported;
+                }
+                if (includeUsage || !isUsageOnly(chunk)) {
+                    send(out, data);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            var upstream = subscription;
+            if (upstream != null) {
+                upstream.cancel();
+            }
+            finished.accept(usage);
+        }
+    }
+
+    static JsonObject parse(String data) {
+        try (var reader = Json.createReader(new StringReader(data))) {
+            return reader.readValue() instanceof JsonObject object ? object : null;
+        } catch (RuntimeException malformed) {
+            return null;
+        }
+    }
+
+    static boolean isUsageOnly(JsonObject chunk) {
+        var choices = chunk.get("choices");
+        return chunk.get("usage") instanceof JsonObject
+                && (choices == null || choices.getValueType() != JsonValue.ValueType.ARRAY
+                || choices.asJsonArray().isEmpty());
+    }
+
+    /** One event, flushed at once. */
+    public static void send(OutputStream out, String data) throws IOException {
+        out.write(("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    /** An error event after which the stream ends: the caller has had a 200 and can learn of the failure only so. */
+    static void fail(OutputStream out, ApiException failure) throws IOException {
+        send(out, JSON.toJson(OpenAiError.of(failure.status(), failure.body(), null)));
+    }
+}

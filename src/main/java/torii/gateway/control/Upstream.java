@@ -1,0 +1,137 @@
+package torii.gateway.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodySubscribers;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Calls OpenAI-compatible upstreams with one HTTP client for the application, asynchronously, so that no request
+ * thread waits for a model. The client's threads carry the application's context, so that what runs on them when
+ * an answer arrives (writing it, counting its usage) may call EJBs.
+ */
+@ApplicationScoped
+public class Upstream {
+
+    @Inject
+    GatewaySettings settings;
+
+    @Resource
+    ManagedThreadFactory threadFactory;
+
+    private ExecutorService executor;
+    private HttpClient client;
+
+    @PostConstruct
+    void init() {
+        // Unbounded: a streaming answer holds a thread while it is written, however long the model takes.
+        executor = Executors.newCachedThreadPool(threadFactory);
+        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.connectTimeout())
+                .executor(executor).build();
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
+    }
+
+    /** The whole completion, or a failure mapped by {@link UpstreamErrors}. */
+    public CompletionStage<JsonObject> complete(String baseUrl, Optional<String> key, JsonObject body) {
+        // The request's timeout ends with the response's headers; the body is bounded here too.
+        return send(baseUrl, key, body, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+                .orTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .handle((response, failure) -> {
+                    if (failure != null) {
+                        throw UpstreamErrors.of(failure);
+                    }
+                    if (response.statusCode() / 100 != 2) {
+                        throw UpstreamErrors.of(response.statusCode(), response.body(), retryAfter(response.headers()));
+                    }
+                    return completion(response.body());
+                });
+    }
+
+    /**
+     * The relay, once the upstream has begun a successful event stream; a failure before that is mapped by
+     * {@link UpstreamErrors}, so that the caller still gets a status that tells.
+     */
+    public CompletionStage<StreamingOutput> stream(String baseUrl, Optional<String> key, JsonObject body,
+            StreamRelay relay) {
+        var ready = new CompletableFuture<StreamingOutput>();
+        send(baseUrl, key, body, info -> {
+            if (info.statusCode() / 100 == 2 && isEventStream(info.headers())) {
+                // Written on a thread of its own: this one is the client's, and must go on to deliver the body.
+                executor.execute(() -> ready.complete(relay));
+                return BodySubscribers.fromLineSubscriber(relay, subscriber -> "", StandardCharsets.UTF_8, null);
+            }
+            return BodySubscribers.ofString(StandardCharsets.UTF_8);
+        }).whenComplete((response, failure) -> {
+            if (failure != null) {
+                ready.completeExceptionally(UpstreamErrors.of(failure));
+            } else if (response.statusCode() / 100 != 2) {
+                ready.completeExceptionally(UpstreamErrors.of(response.statusCode(), response.body(),
+                        retryAfter(response.headers())));
+            } else {
+                // A success that is not an event stream; after a relayed stream this changes nothing.
+                ready.completeExceptionally(UpstreamErrors.garbage());
+            }
+        });
+        return ready;
+    }
+
+    <T> CompletableFuture<HttpResponse<T>> send(String baseUrl, Optional<String> key, JsonObject body,
+            HttpResponse.BodyHandler<T> handler) {
+        HttpRequest.Builder request;
+        try {
+            var base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+            request = HttpRequest.newBuilder(URI.create(base + "/chat/completions"));
+        } catch (IllegalArgumentException malformed) {
+            return CompletableFuture.failedFuture(UpstreamErrors.unreachable());
+        }
+        request.timeout(settings.readTimeout()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
+        key.ifPresent(value -> request.header("Authorization", "Bearer " + value));
+        return client.sendAsync(request.build(), handler);
+    }
+
+    static JsonObject completion(String body) {
+        try (var reader = Json.createReader(new StringReader(body))) {
+            if (reader.readValue() instanceof JsonObject object && object.get("choices") != null
+                    && object.get("choices").getValueType() == JsonValue.ValueType.ARRAY) {
+                return object;
+            }
+        } catch (RuntimeException malformed) {
+            // Answered below.
+        }
+        throw UpstreamErrors.garbage();
+    }
+
+    static boolean isEventStream(HttpHeaders headers) {
+        return headers.firstValue("Content-Type").map(type -> type.toLowerCase().startsWith("text/event-stream"))
+                .orElse(false);
+    }
+
+    static Optional<String> retryAfter(HttpHeaders headers) {
+        return headers.firstValue("Retry-After");
+    }
+}
