@@ -475,11 +475,12 @@ function takeBack(history, asked, answer, content) {
 
 function streamingUi(on) {
     $("messages").setAttribute("aria-busy", String(on));
-    $("send").hidden = on;
-    $("stop").hidden = !on;
-    if (!on && !$("chat-view").hidden && document.activeElement === document.body) {
+    // The button that had the focus is about to be hidden; the message box is where the keyboard belongs.
+    if (document.activeElement === $(on ? "send" : "stop")) {
         $("prompt").focus();
     }
+    $("send").hidden = on;
+    $("stop").hidden = !on;
 }
 
 /**
