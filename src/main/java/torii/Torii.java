@@ -2,6 +2,7 @@ package torii;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
@@ -27,4 +28,14 @@ public class Torii extends Application {
 
     /** The OpenAPI name of the password-flow scheme that protected operations refer to. */
     public static final String OAUTH2 = "OAuth2PasswordBearer";
+
+    /**
+     * Jersey holds back the first 8 KB of every response to compute its length, and a flush does not release them:
+     * an event stream would reach the caller only when that much had piled up. Without the buffer each response is
+     * sent as it is written; other runtimes ignore the property.
+     */
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of("jersey.config.server.contentLength.buffer", 0);
+    }
 }
