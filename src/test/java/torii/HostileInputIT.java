@@ -163,6 +163,7 @@ class HostileInputIT {
         rows.add(Row.of("DELETE the audit trail", "DELETE", "/admin/audit", List.of(admin), null));
         rows.add(Row.of("POST the status", "POST", "/status", List.of(JSON), "{}"));
         rows.add(Row.of("PUT the docs", "PUT", "/docs", List.of("Content-Type: text/html"), "<h1>defaced</h1>"));
+        rows.add(Row.of("a form posted to the chat page", "POST", "/", List.of(FORM), "username=johndoe&password=secret"));
         rows.add(Row.of("made-up method", "BREW", "/token", List.of(), null));
         return rows;
     }

@@ -2,12 +2,16 @@ package torii.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.BiConsumer;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium, driven by Debian's chromedriver, headless. Nothing is downloaded: a machine without the packages
@@ -35,6 +39,20 @@ public interface Browser {
             return new ChromeDriver(service, options);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Opens the page in a fresh browser, runs the steps, and keeps the evidence under that name if they fail. */
+    static void visit(URI page, String evidence, BiConsumer<ChromeDriver, WebDriverWait> steps) {
+        var browser = start();
+        try {
+            browser.get(page.toString());
+            steps.accept(browser, new WebDriverWait(browser, Duration.ofSeconds(30)));
+        } catch (RuntimeException | AssertionError failure) {
+            keepEvidence(browser, evidence);
+            throw failure;
+        } finally {
+            browser.quit();
         }
     }
 

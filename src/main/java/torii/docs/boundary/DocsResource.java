@@ -3,12 +3,9 @@ package torii.docs.boundary;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -28,7 +25,7 @@ public class DocsResource {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'none'";
 
-    private final StaticFiles files = new StaticFiles();
+    private final StaticFiles files = StaticFiles.docs();
 
     @GET
     @Operation(hidden = true)
@@ -37,24 +34,13 @@ public class DocsResource {
         if (uri.getPath().endsWith("/")) {
             return Response.seeOther(uri.getBaseUriBuilder().path("docs").build()).build();
         }
-        return serve("index.html", request).header("Content-Security-Policy", CONTENT_SECURITY_POLICY).build();
+        return files.serve("index.html", request).header("Content-Security-Policy", CONTENT_SECURITY_POLICY).build();
     }
 
     @GET
     @Path("{file: [A-Za-z0-9][A-Za-z0-9._-]*}")
     @Operation(hidden = true)
     public Response asset(@PathParam("file") String file, @Context Request request) {
-        return serve(file, request).build();
-    }
-
-    Response.ResponseBuilder serve(String name, Request request) {
-        var file = files.find(name).orElseThrow(NotFoundException::new);
-        var cache = new CacheControl();
-        // Revalidate every time: the URLs carry no version, and the ETag makes the check cheap.
-        cache.setNoCache(true);
-        var tag = new EntityTag(file.etag());
-        var unchanged = request.evaluatePreconditions(tag);
-        var response = unchanged != null ? unchanged : Response.ok(file.content(), file.mediaType());
-        return response.tag(tag).cacheControl(cache);
+        return files.serve(file, request).build();
     }
 }

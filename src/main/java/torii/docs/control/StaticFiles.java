@@ -1,5 +1,10 @@
 package torii.docs.control;
 
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,10 +15,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
- * The files of the docs page, read once from the class path and kept in memory: this project's own under
- * {@code docs/}, then Swagger UI's from its webjar.
+ * Files of a web page, read once from where they are packaged and kept in memory, served with an entity tag so that
+ * revalidating costs a 304.
  */
 public class StaticFiles {
 
@@ -25,18 +31,43 @@ public class StaticFiles {
             "js", "text/javascript;charset=utf-8",
             "css", "text/css;charset=utf-8",
             "png", "image/png",
+            "svg", "image/svg+xml",
             "map", "application/json");
 
     /** Only files that exist: remembering misses would let requests for made-up names fill the memory. */
     private final Map<String, StaticFile> cache = new ConcurrentHashMap<>();
-    private final String webjarDirectory = WEBJAR + webjarVersion() + "/";
+    private final Function<String, Optional<byte[]>> source;
 
     /** A file's bytes, media type and entity tag. */
     public record StaticFile(byte[] content, String mediaType, String etag) {
     }
 
+    /** Files by name from the given source, which answers empty for a name it does not hold. */
+    public StaticFiles(Function<String, Optional<byte[]>> source) {
+        this.source = source;
+    }
+
+    /** The docs page: this project's own files under {@code docs/} on the class path, then Swagger UI's webjar. */
+    public static StaticFiles docs() {
+        var webjarDirectory = WEBJAR + webjarVersion() + "/";
+        return new StaticFiles(name -> read(StaticFiles.class.getClassLoader().getResourceAsStream(OWN + name))
+                .or(() -> read(StaticFiles.class.getClassLoader().getResourceAsStream(webjarDirectory + name))));
+    }
+
     public Optional<StaticFile> find(String name) {
         return Optional.ofNullable(cache.computeIfAbsent(name, missing -> load(missing).orElse(null)));
+    }
+
+    /** The file as a response, or 304 when the client's copy is current; 404 for a file that is not there. */
+    public Response.ResponseBuilder serve(String name, Request request) {
+        var file = find(name).orElseThrow(NotFoundException::new);
+        var cache = new CacheControl();
+        // Revalidate every time: the URLs carry no version, and the ETag makes the check cheap.
+        cache.setNoCache(true);
+        var tag = new EntityTag(file.etag());
+        var unchanged = request.evaluatePreconditions(tag);
+        var response = unchanged != null ? unchanged : Response.ok(file.content(), file.mediaType());
+        return response.tag(tag).cacheControl(cache);
     }
 
     int remembered() {
@@ -49,12 +80,12 @@ public class StaticFiles {
         if (mediaType == null) {
             return Optional.empty();
         }
-        return read(OWN + name).or(() -> read(webjarDirectory + name))
-                .map(bytes -> new StaticFile(bytes, mediaType, sha256(bytes)));
+        return source.apply(name).map(bytes -> new StaticFile(bytes, mediaType, sha256(bytes)));
     }
 
-    static Optional<byte[]> read(String path) {
-        try (InputStream in = StaticFiles.class.getClassLoader().getResourceAsStream(path)) {
+    /** The whole of a stream that may be missing (null), closed afterwards. */
+    public static Optional<byte[]> read(InputStream stream) {
+        try (InputStream in = stream) {
             return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

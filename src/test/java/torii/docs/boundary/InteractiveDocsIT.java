@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -48,18 +47,8 @@ class InteractiveDocsIT extends BlackBox {
         });
     }
 
-    /** Opens /docs in a fresh browser, runs the steps, and keeps a screenshot and the page if they fail. */
     void inBrowser(String evidence, BiConsumer<WebDriver, WebDriverWait> steps) {
-        var browser = Browser.start();
-        try {
-            browser.get(api.uri("docs").toString());
-            steps.accept(browser, new WebDriverWait(browser, Duration.ofSeconds(30)));
-        } catch (RuntimeException | AssertionError failure) {
-            Browser.keepEvidence(browser, evidence);
-            throw failure;
-        } finally {
-            browser.quit();
-        }
+        Browser.visit(api.uri("docs"), evidence, steps::accept);
     }
 
     static void authorize(WebDriver browser, WebDriverWait wait, String username, String password) {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class StaticFilesTest {
 
-    StaticFiles files = new StaticFiles();
+    StaticFiles files = StaticFiles.docs();
 
     @Test
     void ownPageComesBeforeTheWebjarOne() {

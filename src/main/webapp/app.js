@@ -1,0 +1,574 @@
+// The chat page: signs in with the password grant as the public client "chat", keeps the tokens in this tab only
+// (memory and sessionStorage, so that a reload keeps the session and closing the tab forgets it), and streams answers
+// from the OpenAI-compatible /v1/chat/completions. Model output is only ever set as text, never as markup.
+
+const CLIENT_ID = "chat";
+const STORAGE_KEY = "torii.chat.session";
+/** Refresh when this share of the access token's lifetime has passed, well before it expires. */
+const REFRESH_AT = 0.8;
+/** A token this close to its expiry is refreshed before it is used, in case a sleeping tab missed its timer. */
+const EXPIRY_MARGIN_MS = 5000;
+
+const $ = (id) => document.getElementById(id);
+
+let session = null;
+let refreshTimer = 0;
+let refreshing = null;
+let apps = [];
+let current = null;
+let streaming = null;
+const conversations = new Map();
+
+/** An error answer of the service: status, OAuth or OpenAI error code, description and Retry-After in seconds. */
+class ServiceError extends Error {
+    constructor(status, code, description, retryAfter) {
+        super(description || `HTTP ${status}`);
+        this.status = status;
+        this.code = code;
+        this.retryAfter = retryAfter;
+    }
+}
+
+/** The session ended on the server or could not be renewed; the user has to sign in again. */
+class SessionExpired extends Error {
+}
+
+// ---- Talking to the service
+
+async function errorOf(response) {
+    const body = await response.json().catch(() => ({}));
+    const openAi = body && typeof body.error === "object" && body.error !== null ? body.error : null;
+    const code = openAi ? openAi.code ?? openAi.type : body.error;
+    const description = openAi ? openAi.message : body.error_description ?? body.detail;
+    return new ServiceError(response.status, code, description, retryAfter(response));
+}
+
+/** Retry-After as seconds, whether it is given as seconds or as an HTTP date. */
+function retryAfter(response) {
+    const value = response.headers.get("Retry-After");
+    if (!value) {
+        return null;
+    }
+    const seconds = /^\d+$/.test(value.trim()) ? Number(value) : Math.ceil((Date.parse(value) - Date.now()) / 1000);
+    return Number.isFinite(seconds) ? Math.max(1, seconds) : null;
+}
+
+async function post(path, form) {
+    let response;
+    try {
+        response = await fetch(path, {method: "POST", body: new URLSearchParams(form), cache: "no-store",
+            headers: {Accept: "application/json"}});
+    } catch {
+        throw new ServiceError(0, "unreachable");
+    }
+    if (!response.ok) {
+        throw await errorOf(response);
+    }
+    return response.json().catch(() => ({}));
+}
+
+function keep(tokens, username) {
+    const lifetime = tokens.expires_in * 1000;
+    session = {accessToken: tokens.access_token, refreshToken: tokens.refresh_token, username,
+        expiresAt: Date.now() + lifetime, refreshAt: Date.now() + lifetime * REFRESH_AT};
+    sessionStorage.setItem(STORAGE_KEY, JSON.stringify(session));
+    scheduleRefresh();
+}
+
+function scheduleRefresh() {
+    clearTimeout(refreshTimer);
+    refreshTimer = setTimeout(() => refresh().catch((error) => {
+        if (error instanceof SessionExpired) {
+            expire();
+        } else if (session) {
+            // The service is busy or out of reach: try again while the access token still works.
+            session.refreshAt = Math.min(Date.now() + 15000, session.expiresAt);
+            scheduleRefresh();
+        }
+    }), Math.max(0, session.refreshAt - Date.now()));
+}
+
+/** One refresh at a time: each refresh token works once, so concurrent callers share the same exchange. */
+function refresh() {
+    if (!refreshing) {
+        const started = session;
+        refreshing = (async () => {
+            if (!started?.refreshToken) {
+                throw new SessionExpired();
+            }
+            try {
+                const tokens = await post("/token", {grant_type: "refresh_token",
+                    refresh_token: started.refreshToken, client_id: CLIENT_ID});
+                if (session === started) {
+                    keep(tokens, started.username);
+                }
+            } catch (error) {
+                throw error.status === 400 || error.status === 401 ? new SessionExpired() : error;
+            }
+        })().finally(() => {
+            refreshing = null;
+        });
+    }
+    return refreshing;
+}
+
+/** A request with the access token; on a 401 the token is refreshed once and the request sent again. */
+async function call(path, options = {}, retried = false) {
+    if (!session) {
+        throw new SessionExpired();
+    }
+    if (Date.now() > session.expiresAt - EXPIRY_MARGIN_MS) {
+        await refresh();
+    }
+    let response;
+    try {
+        response = await fetch(path, {...options, cache: "no-store",
+            headers: {...options.headers, Authorization: `Bearer ${session.accessToken}`}});
+    } catch (error) {
+        throw error.name === "AbortError" ? error : new ServiceError(0, "unreachable");
+    }
+    if (response.status === 401) {
+        if (retried) {
+            throw new SessionExpired();
+        }
+        await refresh();
+        return call(path, options, true);
+    }
+    return response;
+}
+
+async function getJson(path) {
+    const response = await call(path, {headers: {Accept: "application/json"}});
+    if (!response.ok) {
+        throw await errorOf(response);
+    }
+    return response.json();
+}
+
+// ---- Messages people read
+
+function duration(seconds) {
+    if (seconds == null) {
+        return "a moment";
+    }
+    if (seconds < 90) {
+        return seconds === 1 ? "1 second" : `${seconds} seconds`;
+    }
+    const minutes = Math.ceil(seconds / 60);
+    return `${minutes} minutes`;
+}
+
+function signInMessage(error) {
+    switch (error.status) {
+        case 0:
+            return "The service cannot be reached. Check your connection and try again.";
+        case 400:
+            return error.code === "invalid_grant" ? "Wrong username or password." : error.message;
+        case 429:
+            return `Too many attempts. Try again in ${duration(error.retryAfter)}.`;
+        case 503:
+            return `The service is busy. Try again in ${duration(error.retryAfter)}.`;
+        default:
+            return `Signing in failed (${error.message}). Try again later.`;
+    }
+}
+
+function chatMessage(error, app) {
+    switch (error.status) {
+        case 0:
+            return "The service cannot be reached. Check your connection and try again.";
+        case 403:
+            return `You may no longer use ${app.name}. Ask an administrator.`;
+        case 404:
+            return `${app.name} is not available any more.`;
+        case 429:
+            return `You have sent too many messages to ${app.name}. Try again in ${duration(error.retryAfter)}.`;
+        case 502:
+            return `${app.name} could not get an answer from its model. Try again.`;
+        case 503:
+            return `The service is busy. Try again in ${duration(error.retryAfter)}.`;
+        case 504:
+            return `${app.name} took too long to answer. Try again.`;
+        default:
+            return `${app.name} could not answer: ${error.message}`;
+    }
+}
+
+function show(element, text) {
+    element.textContent = text ?? "";
+    element.hidden = !text;
+}
+
+// ---- Signing in and out
+
+function showSignIn(notice) {
+    $("chat-view").hidden = true;
+    $("account").hidden = true;
+    $("sign-in-view").hidden = false;
+    show($("sign-in-notice"), notice);
+    show($("sign-in-error"), null);
+    $("password").value = "";
+    ($("username").value ? $("password") : $("username")).focus();
+}
+
+function forget() {
+    clearTimeout(refreshTimer);
+    streaming?.abort();
+    session = null;
+    apps = [];
+    current = null;
+    conversations.clear();
+    sessionStorage.removeItem(STORAGE_KEY);
+}
+
+function expire() {
+    if (session) {
+        forget();
+        showSignIn("Your session has expired. Please sign in again.");
+    }
+}
+
+async function signIn(event) {
+    event.preventDefault();
+    const username = $("username").value.trim();
+    const password = $("password").value;
+    if (!username || !password) {
+        show($("sign-in-error"), "Enter your username and password.");
+        (username ? $("password") : $("username")).focus();
+        return;
+    }
+    const button = $("sign-in-button");
+    button.disabled = true;
+    button.textContent = "Signing in…";
+    show($("sign-in-error"), null);
+    try {
+        const tokens = await post("/token", {grant_type: "password", username, password, client_id: CLIENT_ID});
+        forget();
+        keep(tokens, username);
+        await openChat();
+    } catch (error) {
+        show($("sign-in-error"), signInMessage(error));
+        $("password").select();
+        $("password").focus();
+    } finally {
+        button.disabled = false;
+        button.textContent = "Sign in";
+    }
+}
+
+/** Ends the session on the server first, so that a stolen refresh token dies with it, then forgets everything. */
+async function signOut() {
+    const refreshToken = session?.refreshToken;
+    if (!refreshToken) {
+        expire();
+        return;
+    }
+    const button = $("sign-out");
+    button.disabled = true;
+    let notice = "You have signed out.";
+    try {
+        await post("/revoke", {token: refreshToken, token_type_hint: "refresh_token", client_id: CLIENT_ID});
+    } catch {
+        notice = "You have signed out of this page, but the service could not be told; your session ends on its own.";
+    } finally {
+        button.disabled = false;
+    }
+    forget();
+    $("username").value = "";
+    showSignIn(notice);
+}
+
+// ---- Applications and conversations
+
+async function openChat() {
+    try {
+        const [me, mine] = await Promise.all([getJson("/users/me"), getJson("/users/me/apps")]);
+        apps = mine;
+        $("user-name").textContent = me.full_name || me.username;
+        $("account").hidden = false;
+        $("sign-in-view").hidden = true;
+        $("chat-view").hidden = false;
+        renderApps();
+        if (apps.length === 1) {
+            choose(apps[0].id);
+        } else {
+            showConversation();
+            $("app-list").querySelector("button")?.focus();
+        }
+    } catch (error) {
+        if (error instanceof SessionExpired) {
+            expire();
+        } else {
+            forget();
+            showSignIn();
+            show($("sign-in-error"), error.status === 0 ? signInMessage(error)
+                : `Your applications could not be loaded (${error.message}). Try again later.`);
+        }
+    }
+}
+
+function renderApps() {
+    const list = $("app-list");
+    list.replaceChildren(...apps.map((app) => {
+        const item = document.createElement("li");
+        const button = document.createElement("button");
+        button.type = "button";
+        button.dataset.app = app.id;
+        const name = document.createElement("span");
+        name.className = "app-name";
+        name.textContent = app.name;
+        const summary = document.createElement("span");
+        summary.className = "app-summary";
+        summary.textContent = app.description ?? "";
+        button.append(name, summary);
+        button.addEventListener("click", () => choose(app.id));
+        item.append(button);
+        return item;
+    }));
+    $("no-apps").hidden = apps.length > 0;
+}
+
+function choose(id) {
+    if (streaming) {
+        streaming.abort();
+    }
+    current = apps.find((app) => app.id === id) ?? null;
+    for (const button of $("app-list").querySelectorAll("button")) {
+        button.setAttribute("aria-current", String(button.dataset.app === id));
+    }
+    showConversation();
+    $("prompt").focus();
+}
+
+function showConversation() {
+    const ready = current !== null;
+    $("app-title").textContent = ready ? current.name : "Choose an application";
+    $("app-description").textContent = ready ? current.description ?? "" : "";
+    $("prompt").disabled = !ready;
+    $("send").disabled = !ready;
+    $("prompt").placeholder = ready ? `Message ${current.name}` : "Choose an application first";
+    show($("chat-error"), null);
+    const messages = $("messages");
+    if (!ready) {
+        messages.replaceChildren(emptyNote(apps.length ? "Choose an application to start." : ""));
+        return;
+    }
+    const history = conversations.get(current.id) ?? [];
+    messages.replaceChildren(...(history.length
+        ? history.map((message) => bubble(message.role, message.content).item)
+        : [emptyNote(`Send ${current.name} a message to start.`)]));
+    messages.scrollTop = messages.scrollHeight;
+}
+
+function emptyNote(text) {
+    const note = document.createElement("li");
+    note.className = "empty";
+    note.textContent = text;
+    return note;
+}
+
+function bubble(role, content) {
+    const item = document.createElement("li");
+    item.className = `message ${role}`;
+    const who = document.createElement("span");
+    who.className = "who";
+    who.textContent = role === "user" ? "You" : current.name;
+    const text = document.createElement("div");
+    text.className = "text";
+    text.textContent = content;
+    item.append(who, text);
+    return {item, text};
+}
+
+function note(item, text) {
+    const status = document.createElement("span");
+    status.className = "status";
+    status.textContent = text;
+    item.append(status);
+}
+
+async function send(event) {
+    event?.preventDefault();
+    const prompt = $("prompt");
+    const content = prompt.value.trim();
+    if (!content || !current || streaming) {
+        return;
+    }
+    const app = current;
+    const history = conversations.get(app.id) ?? [];
+    conversations.set(app.id, history);
+    const request = [...history, {role: "user", content}];
+    history.push(request.at(-1));
+
+    const messages = $("messages");
+    messages.querySelector(".empty")?.remove();
+    const asked = bubble("user", content);
+    const answer = bubble("assistant", "");
+    answer.item.classList.add("streaming");
+    messages.append(asked.item, answer.item);
+    messages.scrollTop = messages.scrollHeight;
+    prompt.value = "";
+    fit(prompt);
+    show($("chat-error"), null);
+
+    const controller = new AbortController();
+    streaming = controller;
+    streamingUi(true);
+    let reply = "";
+    try {
+        const response = await call("/v1/chat/completions", {method: "POST", signal: controller.signal,
+            headers: {"Content-Type": "application/json", Accept: "text/event-stream"},
+            body: JSON.stringify({model: app.id, messages: request, stream: true})});
+        if (!response.ok) {
+            throw await errorOf(response);
+        }
+        await readEvents(response.body, (piece) => {
+            reply += piece;
+            answer.text.textContent = reply;
+            messages.scrollTop = messages.scrollHeight;
+        });
+        history.push({role: "assistant", content: reply});
+    } catch (error) {
+        if (error instanceof SessionExpired) {
+            expire();
+            return;
+        }
+        // Part of an answer is kept, marked as such; a question without any answer is taken back.
+        const aborted = error.name === "AbortError";
+        if (reply) {
+            history.push({role: "assistant", content: reply});
+        } else {
+            history.pop();
+        }
+        if (current !== app) {
+            return;
+        }
+        if (reply) {
+            note(answer.item, aborted ? "Stopped" : "The answer was cut off");
+        } else {
+            takeBack(history, asked, answer, content);
+        }
+        if (!aborted) {
+            show($("chat-error"), chatMessage(error, app));
+        }
+    } finally {
+        answer.item.classList.remove("streaming");
+        if (streaming === controller) {
+            streaming = null;
+            streamingUi(false);
+        }
+    }
+}
+
+/** A question that got no answer goes back into the message box, so that sending it again is one key away. */
+function takeBack(history, asked, answer, content) {
+    asked.item.remove();
+    answer.item.remove();
+    if (!$("prompt").value) {
+        $("prompt").value = content;
+        fit($("prompt"));
+    }
+    if (!history.length) {
+        $("messages").replaceChildren(emptyNote(`Send ${current.name} a message to start.`));
+    }
+}
+
+function streamingUi(on) {
+    $("messages").setAttribute("aria-busy", String(on));
+    // The button that had the focus is about to be hidden; the message box is where the keyboard belongs.
+    if (document.activeElement === $(on ? "send" : "stop")) {
+        $("prompt").focus();
+    }
+    $("send").hidden = on;
+    $("stop").hidden = !on;
+}
+
+/**
+ * Reads a text/event-stream body (the server-sent events format) and hands each chunk's text to onText, until
+ * "[DONE]". EventSource cannot be used: it neither posts nor sends an Authorization header.
+ */
+async function readEvents(body, onText) {
+    const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = "";
+    let data = [];
+    try {
+        for (;;) {
+            const {value, done} = await reader.read();
+            if (done) {
+                throw new ServiceError(502, "incomplete", "the answer ended early");
+            }
+            buffer += value;
+            const lines = buffer.split(/\r\n|\r|\n/);
+            buffer = lines.pop();
+            for (const line of lines) {
+                if (line.startsWith("data:")) {
+                    data.push(line.slice(line.startsWith("data: ") ? 6 : 5));
+                } else if (line === "" && data.length) {
+                    const event = data.join("\n");
+                    data = [];
+                    if (event === "[DONE]") {
+                        return;
+                    }
+                    onText(textOf(JSON.parse(event)));
+                }
+            }
+        }
+    } finally {
+        reader.cancel().catch(() => {});
+    }
+}
+
+function textOf(chunk) {
+    if (chunk.error) {
+        throw new ServiceError(502, chunk.error.code, chunk.error.message);
+    }
+    return chunk.choices?.[0]?.delta?.content ?? "";
+}
+
+// ---- The message box
+
+function fit(textarea) {
+    textarea.style.height = "auto";
+    textarea.style.height = `${textarea.scrollHeight}px`;
+}
+
+function onPromptKey(event) {
+    if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+        event.preventDefault();
+        send();
+    }
+}
+
+// ---- Start
+
+function restore() {
+    try {
+        const kept = JSON.parse(sessionStorage.getItem(STORAGE_KEY));
+        if (kept?.refreshToken) {
+            session = kept;
+            scheduleRefresh();
+            return true;
+        }
+    } catch {
+        sessionStorage.removeItem(STORAGE_KEY);
+    }
+    return false;
+}
+
+$("sign-in-form").addEventListener("submit", signIn);
+$("sign-out").addEventListener("click", signOut);
+$("composer").addEventListener("submit", send);
+$("prompt").addEventListener("keydown", onPromptKey);
+$("prompt").addEventListener("input", (event) => fit(event.target));
+$("stop").addEventListener("click", () => streaming?.abort());
+document.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && streaming) {
+        streaming.abort();
+    }
+});
+
+if (restore()) {
+    openChat();
+} else {
+    showSignIn();
+}

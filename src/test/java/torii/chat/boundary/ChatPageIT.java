@@ -1,0 +1,218 @@
+package torii.chat.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import java.io.StringReader;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import torii.testing.BlackBox;
+import torii.testing.Browser;
+
+/** The chat page at / in a real browser: signing in and out, the user's applications, a streamed conversation. */
+class ChatPageIT extends BlackBox {
+
+    @Test
+    void wrongPasswordSaysSoAndKeepsNoSession() {
+        inBrowser("chat-wrong-password", (browser, wait) -> {
+            signIn(browser, wait, "johndoe", "not-the-password");
+            var error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-error")));
+            assertEquals("Wrong username or password.", error.getText());
+            assertEquals("alert", error.getAttribute("role"));
+            assertFalse(browser.findElement(By.id("chat-view")).isDisplayed());
+            assertEquals("password", browser.switchTo().activeElement().getAttribute("id"));
+            assertNull(storedSession(browser));
+        });
+    }
+
+    @Test
+    void signedInUserSeesOnlyTheirOwnApplications() {
+        inBrowser("chat-apps-johndoe", (browser, wait) -> {
+            signIn(browser, wait, "johndoe", "secret");
+            assertEquals(Set.of("translator"), applications(wait));
+            assertEquals("John Doe", browser.findElement(By.id("user-name")).getText());
+        });
+    }
+
+    @Test
+    void administratorSeesTheApplicationsOfTheirGroup() {
+        inBrowser("chat-apps-admin", (browser, wait) -> {
+            signIn(browser, wait, "admin", "secretadmin");
+            assertTrue(applications(wait).contains("summarizer"));
+        });
+    }
+
+    @Test
+    void tokensStayInThisTabAndSurviveAReload() {
+        inBrowser("chat-reload", (browser, wait) -> {
+            signIn(browser, wait, "johndoe", "secret");
+            applications(wait);
+            var script = (JavascriptExecutor) browser;
+            assertEquals(0L, script.executeScript("return localStorage.length"));
+            assertEquals("", script.executeScript("return document.cookie"));
+            assertNotNull(storedSession(browser));
+            browser.navigate().refresh();
+            assertEquals(Set.of("translator"), applications(wait));
+        });
+    }
+
+    @Test
+    void accessTokenIsRefreshedWhenItsTimeHasCome() {
+        inBrowser("chat-refresh-due", (browser, wait) -> {
+            signIn(browser, wait, "johndoe", "secret");
+            applications(wait);
+            var before = storedSession(browser);
+            // As if 80% of the token's lifetime had passed while the page was closed.
+            ((JavascriptExecutor) browser).executeScript("const kept = JSON.parse(sessionStorage.getItem("
+                    + "'torii.chat.session')); kept.refreshAt = 0; sessionStorage.setItem('torii.chat.session', "
+                    + "JSON.stringify(kept));");
+            browser.navigate().refresh();
+            wait.until(driver -> !before.getString("refreshToken").equals(storedSession(driver).getString("refreshToken")));
+            var after = storedSession(browser);
+            assertEquals(200, api.getWithToken("users/me", after.getString("accessToken")).status());
+            var spent = api.postForm("token", "grant_type=refresh_token&client_id=chat&refresh_token="
+                    + before.getString("refreshToken"));
+            assertEquals(400, spent.status(), spent.body());
+        });
+    }
+
+    @Test
+    void refusedAccessTokenIsRefreshedOnceAndTheCallRepeated() {
+        inBrowser("chat-refresh-on-401", (browser, wait) -> {
+            signIn(browser, wait, "johndoe", "secret");
+            applications(wait);
+            var before = storedSession(browser);
+            ((JavascriptExecutor) browser).executeScript("const kept = JSON.parse(sessionStorage.getItem("
+                    + "'torii.chat.session')); kept.accessToken = 'not.a.token'; sessionStorage.setItem("
+                    + "'torii.chat.session', JSON.stringify(kept));");
+            browser.navigate().refresh();
+            assertEquals(Set.of("translator"), applications(wait));
+            var after = storedSession(browser);
+            assertFalse(before.getString("refreshToken").equals(after.getString("refreshToken")));
+            assertEquals(200, api.getWithToken("users/me", after.getString("accessToken")).status());
+        });
+    }
+
+    @Test
+    void signOutRevokesTheRefreshTokenAndForgetsIt() {
+        inBrowser("chat-sign-out", (browser, wait) -> {
+            signIn(browser, wait, "johndoe", "secret");
+            applications(wait);
+            var refreshToken = storedSession(browser).getString("refreshToken");
+            browser.findElement(By.id("sign-out")).click();
+            var notice = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-notice")));
+            assertEquals("You have signed out.", notice.getText());
+            assertFalse(browser.findElement(By.id("chat-view")).isDisplayed());
+            assertNull(storedSession(browser));
+            var refresh = api.postForm("token", "grant_type=refresh_token&client_id=chat&refresh_token=" + refreshToken);
+            assertEquals(400, refresh.status(), refresh.body());
+            assertEquals("invalid_grant", refresh.json().getString("error"));
+        });
+    }
+
+    @Test
+    void sessionEndedElsewhereAsksToSignInAgain() {
+        inBrowser("chat-expired", (browser, wait) -> {
+            signIn(browser, wait, "johndoe", "secret");
+            applications(wait);
+            var refreshToken = storedSession(browser).getString("refreshToken");
+            assertEquals(200, api.postForm("revoke", "token=" + refreshToken + "&client_id=chat").status());
+            send(browser, wait, "Are you there?");
+            var notice = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-notice")));
+            assertEquals("Your session has expired. Please sign in again.", notice.getText());
+            assertNull(storedSession(browser));
+        });
+    }
+
+    @Test
+    void messageToAnApplicationGetsItsStreamedAnswer() {
+        inBrowser("chat-conversation", (browser, wait) -> {
+            signIn(browser, wait, "johndoe", "secret");
+            applications(wait);
+            send(browser, wait, "Good morning, Torii");
+            var answer = wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#messages .message.assistant:not(.streaming) .text")));
+            assertEquals("Good morning, Torii", answer.getText());
+            assertEquals(List.of("You", "Translator"), browser.findElements(By.cssSelector("#messages .who")).stream()
+                    .map(who -> who.getText()).toList());
+            assertEquals("false", browser.findElement(By.id("messages")).getAttribute("aria-busy"));
+            assertFalse(browser.findElement(By.id("chat-error")).isDisplayed());
+            assertEquals("prompt", browser.switchTo().activeElement().getAttribute("id"));
+        });
+    }
+
+    @Test
+    void pageIsLockedDownAndItsAssetsRevalidate() {
+        var page = api.get("/");
+        assertEquals(200, page.status());
+        assertTrue(page.header("Content-Type").startsWith("text/html"));
+        var policy = page.header("Content-Security-Policy");
+        for (var directive : List.of("default-src 'self'", "script-src 'self'", "connect-src 'self'",
+                "frame-ancestors 'none'")) {
+            assertTrue(policy.contains(directive), policy);
+        }
+        assertFalse(policy.contains("unsafe"), policy);
+        var script = api.get("app.js");
+        assertEquals(200, script.status());
+        assertTrue(script.header("Content-Type").startsWith("text/javascript"));
+        assertTrue(script.header("Cache-Control").contains("no-cache"));
+        assertEquals(304, api.get("app.js", "If-None-Match", script.header("ETag")).status());
+        assertEquals(200, api.get("app.css").status());
+        for (var hidden : List.of("WEB-INF/web.xml", "index.html", "no-such-file.js")) {
+            assertEquals(404, api.get(hidden).status(), hidden);
+        }
+    }
+
+    @Test
+    void openApiDocumentLeavesThePageOut() {
+        var paths = api.get("/openapi", "Accept", "application/json").json().getJsonObject("paths");
+        assertTrue(paths.containsKey("/token"));
+        assertFalse(paths.containsKey("/"), paths.keySet().toString());
+        assertTrue(paths.keySet().stream().noneMatch(path -> path.contains("{file")), paths.keySet().toString());
+    }
+
+    void inBrowser(String evidence, BiConsumer<WebDriver, WebDriverWait> steps) {
+        Browser.visit(api.uri("/"), evidence, steps::accept);
+    }
+
+    static void signIn(WebDriver browser, WebDriverWait wait, String username, String password) {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password, Keys.ENTER);
+    }
+
+    /** The ids of the applications listed once the chat view is shown. */
+    static Set<String> applications(WebDriverWait wait) {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("chat-view")));
+        return wait.until(ExpectedConditions.presenceOfAllElementsLocatedBy(By.cssSelector("#app-list button")))
+                .stream().map(button -> button.getAttribute("data-app")).collect(Collectors.toSet());
+    }
+
+    /** Writes into the message box of the chosen application and presses Enter. */
+    static void send(WebDriver browser, WebDriverWait wait, String text) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("prompt"))).sendKeys(text, Keys.ENTER);
+    }
+
+    static jakarta.json.JsonObject storedSession(WebDriver browser) {
+        var kept = (String) ((JavascriptExecutor) browser).executeScript(
+                "return sessionStorage.getItem('torii.chat.session')");
+        if (kept == null) {
+            return null;
+        }
+        try (var reader = Json.createReader(new StringReader(kept))) {
+            return reader.readObject();
+        }
+    }
+}
