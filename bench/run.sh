@@ -175,6 +175,7 @@ auth_sections() {
     wait "$flood_pid"
     java_pid=$(pgrep -P "$server_pid" java)
     rss_mb=$(( $(awk '/VmRSS/ {print $2}' "/proc/$java_pid/status") / 1024 ))
+    stop_server
 
     read -r public_rps public_p50 public_p99 < <(mean "$work/public")
     read -r public2_rps public2_p50 public2_p99 < <(mean "$work/public-rs256")

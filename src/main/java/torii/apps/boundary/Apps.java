@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -100,22 +101,23 @@ public class Apps {
         return em.createNamedQuery(Grant.OF_APP, Grant.class).setParameter("app", appId).getResultList();
     }
 
-    /** The applications granted to the user directly or to any of the groups. */
+    /** The applications granted to the user directly or to any of the groups, in one query. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public List<App> usableBy(String username, Set<String> groups) {
-        return usableIds(username, groups).stream().sorted().map(id -> em.find(App.class, id)).toList();
+        return granted(em.createNamedQuery(App.USABLE, App.class), username, groups).getResultList();
     }
 
+    /** The application if the user may use it now, directly or through a group; read on every call, never cached. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public boolean mayUse(String username, Set<String> groups, String appId) {
-        return usableIds(username, groups).contains(appId);
+    public Optional<App> usable(String username, Set<String> groups, String appId) {
+        return granted(em.createNamedQuery(App.USABLE_ONE, App.class), username, groups).setParameter("app", appId)
+                .getResultStream().findFirst();
     }
 
-    List<String> usableIds(String username, Set<String> groups) {
+    static TypedQuery<App> granted(TypedQuery<App> query, String username, Set<String> groups) {
         var names = new HashSet<>(groups);
         names.add(NO_GROUP);
-        return em.createNamedQuery(Grant.USABLE, String.class).setParameter("user", username)
-                .setParameter("groups", names).getResultList();
+        return query.setParameter("user", username).setParameter("groups", names);
     }
 
     /** A removed user's direct grants go with the user, in the same transaction. */

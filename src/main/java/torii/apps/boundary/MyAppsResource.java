@@ -49,9 +49,7 @@ public class MyAppsResource {
     public AppInfo one(@PathParam("id") String id, @Context SecurityContext caller) {
         var token = (JsonWebToken) caller.getUserPrincipal();
         ScopesFilter.require(token, Set.of(Scope.app(id)));
-        if (!apps.mayUse(token.getName(), token.getGroups(), id)) {
-            throw Challenges.insufficientScope(Scope.app(id));
-        }
-        return AppInfo.of(apps.find(id));
+        return AppInfo.of(apps.usable(token.getName(), token.getGroups(), id)
+                .orElseThrow(() -> Challenges.insufficientScope(Scope.app(id))));
     }
 }

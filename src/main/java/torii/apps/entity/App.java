@@ -17,9 +17,18 @@ import java.util.regex.Pattern;
 @Entity
 @Table(name = "apps")
 @NamedQuery(name = App.ALL, query = "SELECT a FROM App a ORDER BY a.id")
+@NamedQuery(name = App.USABLE, query = "SELECT a FROM App a WHERE " + App.GRANTED + " ORDER BY a.id")
+@NamedQuery(name = App.USABLE_ONE, query = "SELECT a FROM App a WHERE a.id = :app AND " + App.GRANTED)
 public class App {
 
     public static final String ALL = "App.all";
+    /** The applications granted to the user {@code :user} or to one of the groups {@code :groups}. */
+    public static final String USABLE = "App.usable";
+    /** The application {@code :app} if it is granted so. */
+    public static final String USABLE_ONE = "App.usableOne";
+    static final String GRANTED = "EXISTS (SELECT g FROM Grant g WHERE g.appId = a.id AND "
+            + "((g.kind = torii.apps.entity.Grantee.USER AND g.grantee = :user) "
+            + "OR (g.kind = torii.apps.entity.Grantee.GROUP AND g.grantee IN :groups)))";
 
     /** A short slug that also forms the scope {@code app:<id>} and the model name callers use. */
     public static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{1,31}");

@@ -17,9 +17,6 @@ import java.util.UUID;
 @NamedQuery(name = Grant.OF_APP, query = "SELECT g FROM Grant g WHERE g.appId = :app ORDER BY g.kind, g.grantee")
 @NamedQuery(name = Grant.FIND,
         query = "SELECT g FROM Grant g WHERE g.appId = :app AND g.kind = :kind AND g.grantee = :grantee")
-@NamedQuery(name = Grant.USABLE, query = "SELECT DISTINCT g.appId FROM Grant g WHERE "
-        + "(g.kind = torii.apps.entity.Grantee.USER AND g.grantee = :user) "
-        + "OR (g.kind = torii.apps.entity.Grantee.GROUP AND g.grantee IN :groups)")
 @NamedQuery(name = Grant.DELETE_OF_APP, query = "DELETE FROM Grant g WHERE g.appId = :app")
 @NamedQuery(name = Grant.DELETE_OF_USER,
         query = "DELETE FROM Grant g WHERE g.kind = torii.apps.entity.Grantee.USER AND g.grantee = :user")
@@ -27,7 +24,6 @@ public class Grant {
 
     public static final String OF_APP = "Grant.ofApp";
     public static final String FIND = "Grant.find";
-    public static final String USABLE = "Grant.usable";
     public static final String DELETE_OF_APP = "Grant.deleteOfApp";
     public static final String DELETE_OF_USER = "Grant.deleteOfUser";
 

@@ -108,19 +108,21 @@ public class GatewayResource {
         }).thenApply(completion -> Response.ok(completion.toString(), MediaType.APPLICATION_JSON_TYPE).build());
     }
 
-    /** The application named as the model, if the token carries its scope and its user may use it now. */
+    /**
+     * The application named as the model, if the token carries its scope and its user may use it now. One query when
+     * it may; finding out why it may not (no such model: 404, no scope or grant: 403) costs a second one.
+     */
     App usable(JsonWebToken token, String appId) {
-        App app;
-        try {
-            app = apps.find(appId);
-        } catch (ApiException notFound) {
-            throw new ApiException(404, "model_not_found", "The model '" + appId + "' does not exist", null);
+        var app = apps.usable(token.getName(), token.getGroups(), appId);
+        if (app.isEmpty()) {
+            try {
+                apps.find(appId);
+            } catch (ApiException notFound) {
+                throw new ApiException(404, "model_not_found", "The model '" + appId + "' does not exist", null);
+            }
         }
-        ScopesFilter.require(token, Set.of(Scope.app(app.id())));
-        if (!apps.mayUse(token.getName(), token.getGroups(), app.id())) {
-            throw Challenges.insufficientScope(Scope.app(app.id()));
-        }
-        return app;
+        ScopesFilter.require(token, Set.of(Scope.app(appId)));
+        return app.orElseThrow(() -> Challenges.insufficientScope(Scope.app(appId)));
     }
 
     static Response events(StreamingOutput stream) {
