@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import torii.Torii;
 import torii.apps.boundary.Apps;
+import torii.apps.boundary.UsableApps;
 import torii.apps.control.UpstreamKeys;
 import torii.apps.entity.App;
 import torii.apps.entity.Backend;
@@ -48,7 +49,10 @@ public class GatewayResource {
     Apps apps;
 
     @Inject
-    Usage usage;
+    UsableApps usableApps;
+
+    @Inject
+    Meter usage;
 
     @Inject
     Upstream upstream;
@@ -113,7 +117,7 @@ public class GatewayResource {
      * it may; finding out why it may not (no such model: 404, no scope or grant: 403) costs a second one.
      */
     App usable(JsonWebToken token, String appId) {
-        var app = apps.usable(token.getName(), token.getGroups(), appId);
+        var app = usableApps.of(token.getName(), token.getGroups(), appId);
         if (app.isEmpty()) {
             try {
                 apps.find(appId);

@@ -147,7 +147,7 @@ public class Tokens {
         return TokenResponse.bearer(access.value(), access.expiresIn(), refreshToken, scope);
     }
 
-    /** Recorded once the transaction commits, so a reuse is recorded with the end of its session. */
+    /** Recorded in the same transaction, so a reuse is recorded with the end of its session or not at all. */
     void record(String username, String outcome, String detail) {
         audit.fire(new AuditEvent(AuditEvent.TOKEN_REFRESH, username, null, outcome, detail));
     }
