@@ -30,6 +30,7 @@ import torii.gateway.control.GatewaySettings;
 import torii.gateway.control.StreamRelay;
 import torii.gateway.control.TokenUsage;
 import torii.gateway.control.Upstream;
+import torii.metrics.boundary.Meters;
 import torii.security.boundary.Challenges;
 import torii.security.boundary.ScopesFilter;
 import torii.tokens.control.Scope;
@@ -58,6 +59,9 @@ public class GatewayResource {
 
     @Inject
     GatewaySettings settings;
+
+    @Inject
+    Meters meters;
 
     @GET
     @Path("models")
@@ -99,11 +103,17 @@ public class GatewayResource {
         if (request.stream()) {
             var relay = new StreamRelay(settings.readTimeout(), request.includeUsage(),
                     tokens -> usage.record(username, app.id(), tokens));
-            return upstream.stream(app.baseUrl(), key, upstreamBody, relay).thenApply(GatewayResource::events);
+            return upstream.stream(app.baseUrl(), key, upstreamBody, relay).whenComplete((started, failure) -> {
+                if (failure != null) {
+                    meters.gatewayCall(app.id(), Meters.UPSTREAM_ERROR);
+                }
+            }).thenApply(GatewayResource::events);
         }
         return upstream.complete(app.baseUrl(), key, upstreamBody).whenComplete((completion, failure) -> {
             if (completion != null) {
                 usage.record(username, app.id(), TokenUsage.of(completion));
+            } else {
+                meters.gatewayCall(app.id(), Meters.UPSTREAM_ERROR);
             }
         }).thenApply(completion -> Response.ok(completion.toString(), MediaType.APPLICATION_JSON_TYPE).build());
     }

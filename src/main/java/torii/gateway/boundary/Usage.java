@@ -26,6 +26,7 @@ import torii.gateway.control.TokenUsage;
 import torii.gateway.control.UsageTally;
 import torii.gateway.entity.RequestWindow;
 import torii.gateway.entity.UsageCount;
+import torii.metrics.boundary.Meters;
 import torii.users.boundary.UserRemoved;
 
 /**
@@ -48,6 +49,9 @@ public class Usage {
 
     @Inject
     RateWindows windows;
+
+    @Inject
+    Meters meters;
 
     @Resource
     SessionContext context;
@@ -75,6 +79,7 @@ public class Usage {
         if (windows.admit(key, limit)) {
             return;
         }
+        meters.gatewayCall(appId, Meters.RATE_LIMITED);
         var secondsLeft = (60_000 - now % 60_000 + 999) / 1000;
         throw ApiException.retryLater(429, "rate_limit_exceeded", "Rate limit reached: " + limit
                 + " requests per minute to this application; try again in " + secondsLeft + " s", secondsLeft);
@@ -84,6 +89,7 @@ public class Usage {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void record(String username, String appId, TokenUsage tokens) {
         tally.add(new UsageTally.Key(username, appId, LocalDate.now(clock.withZone(ZoneOffset.UTC))), tokens);
+        meters.gatewayCall(appId, Meters.COMPLETED);
     }
 
     /**
