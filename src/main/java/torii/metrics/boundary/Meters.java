@@ -4,11 +4,12 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import java.util.logging.Logger;
 import torii.audit.boundary.AuditEvent;
 import torii.metrics.control.Counters;
 import torii.metrics.control.Metric;
-import torii.metrics.control.MicroProfileCounters;
 
 /**
  * What the other capabilities count, with label values from fixed sets and application ids; to the MicroProfile
@@ -18,7 +19,6 @@ import torii.metrics.control.MicroProfileCounters;
 public class Meters {
 
     private static final Logger LOG = Logger.getLogger(Meters.class.getName());
-    static final String REGISTRY_API = "org.eclipse.microprofile.metrics.MetricRegistry";
 
     public static final String PASSWORD = "password";
     public static final String REFRESH_TOKEN = "refresh_token";
@@ -26,30 +26,24 @@ public class Meters {
     public static final String RATE_LIMITED = "rate_limited";
     public static final String UPSTREAM_ERROR = "upstream_error";
 
-    private Counters counters = Counters.OFF;
+    /** The MicroProfile Metrics counters, where the server has the API; none where it has not. */
+    @Inject
+    Instance<Counters> available;
+
+    Counters counters = Counters.OFF;
 
     @PostConstruct
     void init() {
-        if (!apiPresent()) {
+        if (!available.isResolvable()) {
             LOG.info("No MicroProfile Metrics on this server: the counters are off");
             return;
         }
-        counters = MicroProfileCounters.create();
+        counters = available.get();
         for (var outcome : new String[] {AuditEvent.SUCCESS, AuditEvent.FAILURE, AuditEvent.THROTTLED}) {
             counters.register(Metric.LOGINS, "outcome", outcome);
         }
         counters.register(Metric.TOKENS_ISSUED, "grant", PASSWORD);
         counters.register(Metric.TOKENS_ISSUED, "grant", REFRESH_TOKEN);
-    }
-
-    /** Whether the API can be loaded at all; only then is the class that uses it touched. */
-    static boolean apiPresent() {
-        try {
-            Class.forName(REGISTRY_API, false, Meters.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException | LinkageError absent) {
-            return false;
-        }
     }
 
     /** Created at start, so that the counters show at 0 before their first event. */

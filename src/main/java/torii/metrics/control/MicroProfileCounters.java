@@ -1,6 +1,8 @@
 package torii.metrics.control;
 
-import jakarta.enterprise.inject.spi.CDI;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.EnumMap;
 import java.util.Map;
 import org.eclipse.microprofile.metrics.Counter;
@@ -9,26 +11,24 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 
 /**
- * Counters in the application registry of MicroProfile Metrics. Not a CDI bean and the only class that references
- * the API, so that a server without it never loads it.
+ * Counters in the application registry of MicroProfile Metrics. The only class that references the API: on a server
+ * without it, CDI skips this class (Weld logs WELD-000119) and no {@link Counters} bean exists.
  */
-public final class MicroProfileCounters implements Counters {
+@ApplicationScoped
+public class MicroProfileCounters implements Counters {
 
-    private final MetricRegistry registry;
+    /** The application's registry, which injection without a qualifier gives. */
+    @Inject
+    MetricRegistry registry;
+
     private final Map<Metric, Metadata> metadata = new EnumMap<>(Metric.class);
 
-    MicroProfileCounters(MetricRegistry registry) {
-        this.registry = registry;
+    @PostConstruct
+    void init() {
         for (var metric : Metric.values()) {
             metadata.put(metric, Metadata.builder().withName(metric.metricName())
                     .withDescription(metric.description()).build());
         }
-    }
-
-    /** The application registry, or {@link Counters#OFF} where the API is there but no implementation offers it. */
-    public static Counters create() {
-        var registry = CDI.current().select(MetricRegistry.class);
-        return registry.isResolvable() ? new MicroProfileCounters(registry.get()) : OFF;
     }
 
     @Override
