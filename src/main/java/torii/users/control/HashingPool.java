@@ -95,7 +95,7 @@ public class HashingPool {
         return result;
     }
 
-    /** What the pool is doing now, cheaply: no lock is taken. */
+    /** What the pool is doing now; cheap enough for every health probe, the pool having a thread per core. */
     public PoolState state() {
         return new PoolState(executor.getMaximumPoolSize(), executor.getActiveCount(), executor.getQueue().size(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastFinished));
