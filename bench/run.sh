@@ -9,8 +9,9 @@
 #      that the same machine does on all cores without a server (bench/BcryptRate.java);
 #   4. the RS256 authenticated read again while 16 other connections flood POST /token;
 #   5. the gateway: chat completions, streamed and not, through POST /v1/chat/completions to the echo application,
-#      against the same requests answered by a trivial endpoint on the same server (bench/TrivialCompletion.java,
-#      built here into a WAR of its own and deployed beside the service at /trivial; it is no part of the product).
+#      against the same requests answered by a trivial endpoint on the same server (bench/TrivialCompletion.java at
+#      /trivial/v1/chat/completions, added here to a copy of the service's WAR so that it passes the same filters and
+#      token check; it is no part of the product).
 # It prints requests per second and p50/p99 latency for each, and exits 2 if a target is missed.
 #
 #   bench/run.sh                 defaults: 20 s per measurement after a 10 s warm-up, 16 connections, 2 wrk threads
@@ -39,8 +40,8 @@ if [ "$BENCH" != gateway ]; then
     raw_bcrypt=$(java -cp target/torii/WEB-INF/lib/jbcrypt-0.4.jar bench/BcryptRate.java "$DURATION" 12)
 fi
 work=$(mktemp -d)
-# WARs deployed beside the service, each at its own name.
-extra_deploys=()
+# The WAR to run: the service's, or a copy with the benchmark's baseline endpoint added.
+service_war=target/torii.war
 server_pid=""
 stop_server() {
     if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
@@ -62,7 +63,7 @@ start_server() {
     timeout 900 java -Xmx1g -Dtorii.demo=true -Dtorii.data.dir="$work/data" "$@" \
         -jar target/payara-micro.jar --nocluster --port "$PORT" \
         --prebootcommandfile server-config/loopback.asadmin --postbootcommandfile server-config/h2-data-dir.asadmin \
-        --deploy target/torii.war --contextroot / "${extra_deploys[@]}" > "$work/server.log" 2>&1 &
+        --deploy "$service_war" --contextroot / > "$work/server.log" 2>&1 &
     server_pid=$!
     local started
     started=$(date +%s)
@@ -215,10 +216,11 @@ auth_sections() {
 gateway_section() {
     mkdir -p "$work/trivial/WEB-INF/classes"
     javac -d "$work/trivial/WEB-INF/classes" -cp "$JAKARTA_API" bench/TrivialCompletion.java
-    (cd "$work/trivial" && jar cf "$work/trivial.war" WEB-INF)
-    extra_deploys=(--deploy "$work/trivial.war")
+    cp target/torii.war "$work/torii.war"
+    (cd "$work/trivial" && jar uf "$work/torii.war" WEB-INF)
+    service_war="$work/torii.war"
     start_server -Dtorii.gateway.rate-limit=1000000000
-    extra_deploys=()
+    service_war=target/torii.war
     export TOKEN
     TOKEN=$(login access_token)
     local chat='{"model":"translator","messages":[{"role":"user","content":"Translate this sentence please"}]'

@@ -40,6 +40,9 @@ public class Apps {
     @Inject
     Event<AppRemoved> removed;
 
+    @Inject
+    Event<AppsChanged> changed;
+
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public List<App> all() {
         return em.createNamedQuery(App.ALL, App.class).getResultList();
@@ -107,7 +110,7 @@ public class Apps {
         return granted(em.createNamedQuery(App.USABLE, App.class), username, groups).getResultList();
     }
 
-    /** The application if the user may use it now, directly or through a group; read on every call, never cached. */
+    /** The application if the user may use it now, directly or through a group, in one query ({@link UsableApps}). */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Optional<App> usable(String username, Set<String> groups, String appId) {
         return granted(em.createNamedQuery(App.USABLE_ONE, App.class), username, groups).setParameter("app", appId)
@@ -123,6 +126,7 @@ public class Apps {
     /** A removed user's direct grants go with the user, in the same transaction. */
     public void forget(@Observes UserRemoved removed) {
         em.createNamedQuery(Grant.DELETE_OF_USER).setParameter("user", removed.username()).executeUpdate();
+        changed.fire(new AppsChanged());
     }
 
     /** A grant names its user as the event's user, a group in the detail. */
@@ -131,7 +135,9 @@ public class Apps {
         record(action, toUser ? grantee : null, "application " + appId + (toUser ? "" : " to group " + grantee));
     }
 
+    /** Every change passes here: it is audited, and what was remembered of who may use what is forgotten. */
     void record(String action, String username, String detail) {
+        changed.fire(new AppsChanged());
         audit.fire(new AuditEvent(action, username, null, AuditEvent.SUCCESS, detail));
     }
 

@@ -31,6 +31,9 @@ public class MyAppsResource {
     @Inject
     Apps apps;
 
+    @Inject
+    UsableApps usableApps;
+
     @GET
     @Operation(summary = "Read Own Applications")
     @SecurityRequirement(name = Torii.OAUTH2, scopes = Scope.ME)
@@ -49,7 +52,7 @@ public class MyAppsResource {
     public AppInfo one(@PathParam("id") String id, @Context SecurityContext caller) {
         var token = (JsonWebToken) caller.getUserPrincipal();
         ScopesFilter.require(token, Set.of(Scope.app(id)));
-        return AppInfo.of(apps.usable(token.getName(), token.getGroups(), id)
+        return AppInfo.of(usableApps.of(token.getName(), token.getGroups(), id)
                 .orElseThrow(() -> Challenges.insufficientScope(Scope.app(id))));
     }
 }

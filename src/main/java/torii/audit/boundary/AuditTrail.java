@@ -5,7 +5,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -32,13 +31,13 @@ public class AuditTrail {
     Clock clock = Clock.systemUTC();
 
     /**
-     * In a transaction of its own, so that a failed login is recorded although the request that fired it fails; and
-     * only once the change it reports is committed, so that a change rolled back is not recorded as made. Events
-     * fired outside a transaction (logins) are recorded at once. Where the event comes from a request, the request
-     * tells the client's address, if the event does not, and who acted.
+     * In the transaction of the change it reports, so that the record commits with the change or not at all: a change
+     * rolled back is not recorded as made, and no transaction of its own is spent on it. Events fired outside a
+     * transaction (logins, which fail by throwing) are recorded at once in one of their own. Where the event comes from
+     * a request, the request tells the client's address, if the event does not, and who acted.
      */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void record(@Observes(during = TransactionPhase.AFTER_SUCCESS) AuditEvent event) {
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public void record(@Observes AuditEvent event) {
         var address = event.clientAddress();
         String actor = null;
         try {

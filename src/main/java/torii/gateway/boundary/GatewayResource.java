@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import torii.Torii;
 import torii.apps.boundary.Apps;
+import torii.apps.boundary.UsableApps;
 import torii.apps.control.UpstreamKeys;
 import torii.apps.entity.App;
 import torii.apps.entity.Backend;
@@ -30,7 +31,7 @@ import torii.gateway.control.GatewaySettings;
 import torii.gateway.control.StreamRelay;
 import torii.gateway.control.TokenUsage;
 import torii.gateway.control.Upstream;
-import torii.metrics.boundary.Meters;
+import torii.metrics.boundary.Metrics;
 import torii.security.boundary.Challenges;
 import torii.security.boundary.ScopesFilter;
 import torii.tokens.control.Scope;
@@ -49,7 +50,10 @@ public class GatewayResource {
     Apps apps;
 
     @Inject
-    Usage usage;
+    UsableApps usableApps;
+
+    @Inject
+    Meter usage;
 
     @Inject
     Upstream upstream;
@@ -61,7 +65,7 @@ public class GatewayResource {
     GatewaySettings settings;
 
     @Inject
-    Meters meters;
+    Metrics metrics;
 
     @GET
     @Path("models")
@@ -105,7 +109,7 @@ public class GatewayResource {
                     tokens -> usage.record(username, app.id(), tokens));
             return upstream.stream(app.baseUrl(), key, upstreamBody, relay).whenComplete((started, failure) -> {
                 if (failure != null) {
-                    meters.gatewayCall(app.id(), Meters.UPSTREAM_ERROR);
+                    metrics.gatewayCall(app.id(), Metrics.UPSTREAM_ERROR);
                 }
             }).thenApply(GatewayResource::events);
         }
@@ -113,7 +117,7 @@ public class GatewayResource {
             if (completion != null) {
                 usage.record(username, app.id(), TokenUsage.of(completion));
             } else {
-                meters.gatewayCall(app.id(), Meters.UPSTREAM_ERROR);
+                metrics.gatewayCall(app.id(), Metrics.UPSTREAM_ERROR);
             }
         }).thenApply(completion -> Response.ok(completion.toString(), MediaType.APPLICATION_JSON_TYPE).build());
     }
@@ -123,7 +127,7 @@ public class GatewayResource {
      * it may; finding out why it may not (no such model: 404, no scope or grant: 403) costs a second one.
      */
     App usable(JsonWebToken token, String appId) {
-        var app = apps.usable(token.getName(), token.getGroups(), appId);
+        var app = usableApps.of(token.getName(), token.getGroups(), appId);
         if (app.isEmpty()) {
             try {
                 apps.find(appId);

@@ -14,24 +14,20 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import torii.apps.boundary.AppRemoved;
-import torii.errors.boundary.ApiException;
-import torii.gateway.control.GatewaySettings;
 import torii.gateway.control.RateWindows;
 import torii.gateway.control.TokenUsage;
 import torii.gateway.control.UsageTally;
 import torii.gateway.entity.RequestWindow;
 import torii.gateway.entity.UsageCount;
-import torii.metrics.boundary.Meters;
 import torii.users.boundary.UserRemoved;
 
 /**
- * The gateway's counters: the rate limit per user, application and minute, and the usage per day, each kept by the
- * instance and written to the database every second, where all instances' counts meet.
+ * The gateway's counters in the database: the rate limit per user, application and minute, and the usage per day, each
+ * counted by the instance ({@link Meter}) and written here every second, where all instances' counts meet.
  */
 @Stateless
 public class Usage {
@@ -42,54 +38,22 @@ public class Usage {
     private static final Logger LOG = Logger.getLogger(Usage.class.getName());
 
     @Inject
-    GatewaySettings settings;
-
-    @Inject
     UsageTally tally;
 
     @Inject
     RateWindows windows;
-
-    @Inject
-    Meters meters;
 
     @Resource
     SessionContext context;
 
     Clock clock = Clock.systemUTC();
 
-    /**
-     * Lets the request in, or refuses it with 429 and the seconds to the next minute when the limit is reached. Decided
-     * by this instance's view of the window, which {@link #flush()} keeps in step with the other instances'.
-     */
+    /** What all instances have let in during the window so far, as the database holds it. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public void admit(String username, String appId) {
-        var limit = settings.rateLimit();
-        if (limit == 0) {
-            return;
-        }
-        var now = clock.millis();
-        var key = new RateWindows.Key(username, appId, now / 60_000);
-        if (!windows.knows(key)) {
-            // What the other instances let in this minute so far: one read per window and instance.
-            windows.open(key, em.createNamedQuery(RequestWindow.FIND, Long.class).setParameter("user", username)
-                    .setParameter("app", appId).setParameter("start", key.minute()).getResultStream().findFirst()
-                    .orElse(0L));
-        }
-        if (windows.admit(key, limit)) {
-            return;
-        }
-        meters.gatewayCall(appId, Meters.RATE_LIMITED);
-        var secondsLeft = (60_000 - now % 60_000 + 999) / 1000;
-        throw ApiException.retryLater(429, "rate_limit_exceeded", "Rate limit reached: " + limit
-                + " requests per minute to this application; try again in " + secondsLeft + " s", secondsLeft);
-    }
-
-    /** Counts a finished request and the tokens its backend reported; written with the next {@link #flush()}. */
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public void record(String username, String appId, TokenUsage tokens) {
-        tally.add(new UsageTally.Key(username, appId, LocalDate.now(clock.withZone(ZoneOffset.UTC))), tokens);
-        meters.gatewayCall(appId, Meters.COMPLETED);
+    public long sharedCount(RateWindows.Key key) {
+        return em.createNamedQuery(RequestWindow.FIND, Long.class).setParameter("user", key.username())
+                .setParameter("app", key.appId()).setParameter("start", key.minute()).getResultStream().findFirst()
+                .orElse(0L);
     }
 
     /**
@@ -196,9 +160,7 @@ public class Usage {
                 self().addRequests(key, requests);
             }
         }
-        return em.createNamedQuery(RequestWindow.FIND, Long.class).setParameter("user", key.username())
-                .setParameter("app", key.appId()).setParameter("start", key.minute()).getResultStream().findFirst()
-                .orElse(0L);
+        return sharedCount(key);
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

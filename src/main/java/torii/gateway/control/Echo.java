@@ -3,8 +3,9 @@ package torii.gateway.control;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -19,7 +20,10 @@ public record Echo(String id, String model, long created, String answer, TokenUs
 
     public static Echo answer(ChatRequest request, String model) {
         var answer = request.lastUserText();
-        return new Echo("chatcmpl-" + UUID.randomUUID().toString().replace("-", ""), model,
+        // An id need only be unique, not unguessable: no draw from the shared, locked SecureRandom on each call.
+        var random = ThreadLocalRandom.current();
+        var hex = HexFormat.of();
+        return new Echo("chatcmpl-" + hex.toHexDigits(random.nextLong()) + hex.toHexDigits(random.nextLong()), model,
                 System.currentTimeMillis() / 1000, answer,
                 new TokenUsage(words(request.allText()), words(answer)));
     }

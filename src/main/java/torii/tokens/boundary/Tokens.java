@@ -22,7 +22,7 @@ import torii.tokens.entity.RefreshToken;
 import torii.tokens.entity.Session;
 import torii.apps.boundary.Apps;
 import torii.audit.boundary.AuditEvent;
-import torii.metrics.boundary.Meters;
+import torii.metrics.boundary.Metrics;
 import torii.users.boundary.Logins;
 import torii.users.boundary.Users;
 import torii.users.entity.User;
@@ -58,7 +58,7 @@ public class Tokens {
     Revocations revocations;
 
     @Inject
-    Meters meters;
+    Metrics metrics;
 
     @Resource
     SessionContext context;
@@ -83,7 +83,7 @@ public class Tokens {
             throw TokenErrors.invalidScope("None of the requested scopes can be granted to this user");
         }
         var response = self().startSession(user.username(), user.roles(), clientId, granted.toString());
-        meters.tokenIssued(Meters.PASSWORD);
+        metrics.tokenIssued(Metrics.PASSWORD);
         return response;
     }
 
@@ -91,7 +91,7 @@ public class Tokens {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public TokenResponse refreshGrant(TokenRequest request, String clientId) {
         var response = self().refresh(request.refreshToken(), clientId).orElseThrow(TokenErrors::invalidRefreshToken);
-        meters.tokenIssued(Meters.REFRESH_TOKEN);
+        metrics.tokenIssued(Metrics.REFRESH_TOKEN);
         return response;
     }
 
@@ -155,7 +155,7 @@ public class Tokens {
         return TokenResponse.bearer(access.value(), access.expiresIn(), refreshToken, scope);
     }
 
-    /** Recorded once the transaction commits, so a reuse is recorded with the end of its session. */
+    /** Recorded in the same transaction, so a reuse is recorded with the end of its session or not at all. */
     void record(String username, String outcome, String detail) {
         audit.fire(new AuditEvent(AuditEvent.TOKEN_REFRESH, username, null, outcome, detail));
     }

@@ -10,14 +10,14 @@ import torii.audit.boundary.AuditEvent;
 import torii.metrics.control.Counters;
 import torii.metrics.control.Metric;
 
-class MetersTest {
+class MetricsTest {
 
     final List<String> counted = new ArrayList<>();
-    final Meters meters = new Meters();
+    final Metrics metrics = new Metrics();
 
     @BeforeEach
     void record() {
-        meters.counters = new Counters() {
+        metrics.counters = new Counters() {
             @Override
             public void register(Metric metric, String... labels) {
             }
@@ -31,27 +31,27 @@ class MetersTest {
 
     @Test
     void aLoginIsCountedByItsOutcomeWithoutItsUsername() {
-        meters.audited(new AuditEvent(AuditEvent.LOGIN, "johndoe", "127.0.0.1", AuditEvent.THROTTLED, "retry"));
+        metrics.audited(new AuditEvent(AuditEvent.LOGIN, "johndoe", "127.0.0.1", AuditEvent.THROTTLED, "retry"));
         assertEquals(List.of("torii.logins[outcome, throttled]"), counted);
     }
 
     @Test
     void otherPasswordChecksAndAuditEventsAreNotLogins() {
-        meters.audited(new AuditEvent(AuditEvent.PASSWORD_CHANGE, "johndoe", null, AuditEvent.FAILURE, null));
-        meters.audited(new AuditEvent(AuditEvent.TOKEN_REFRESH, "johndoe", null, AuditEvent.SUCCESS, null));
+        metrics.audited(new AuditEvent(AuditEvent.PASSWORD_CHANGE, "johndoe", null, AuditEvent.FAILURE, null));
+        metrics.audited(new AuditEvent(AuditEvent.TOKEN_REFRESH, "johndoe", null, AuditEvent.SUCCESS, null));
         assertEquals(List.of(), counted);
     }
 
     @Test
     void aGatewayCallIsCountedByApplicationAndOutcome() {
-        meters.gatewayCall("translator", Meters.RATE_LIMITED);
+        metrics.gatewayCall("translator", Metrics.RATE_LIMITED);
         assertEquals(List.of("torii.gateway.calls[app, translator, outcome, rate_limited]"), counted);
     }
 
     @Test
     void withoutARegistryNothingIsCountedAndNothingFails() {
-        meters.counters = Counters.OFF;
-        meters.tokenIssued(Meters.PASSWORD);
+        metrics.counters = Counters.OFF;
+        metrics.tokenIssued(Metrics.PASSWORD);
         assertEquals(List.of(), counted);
     }
 }

@@ -16,9 +16,9 @@ import torii.metrics.control.Metric;
  * Metrics registry where the server has one, else nowhere.
  */
 @ApplicationScoped
-public class Meters {
+public class Metrics {
 
-    private static final Logger LOG = Logger.getLogger(Meters.class.getName());
+    private static final Logger LOG = Logger.getLogger(Metrics.class.getName());
 
     public static final String PASSWORD = "password";
     public static final String REFRESH_TOKEN = "refresh_token";

@@ -1,0 +1,68 @@
+package torii.apps.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import torii.apps.entity.App;
+
+/**
+ * Whether a user may use an application now, directly or through a group: {@link Apps#usable} asked once, and what it
+ * found usable remembered, so that a call through the gateway costs a map lookup instead of a query.
+ * Everything is forgotten as soon as any change to applications or grants commits, so a revoked grant refuses the
+ * next request. Only what was found usable is kept: a refusal is read again each time, so that made-up application
+ * names cannot fill the memory.
+ */
+@ApplicationScoped
+public class UsableApps {
+
+    /** Far above users times applications in use at once; reaching it only costs queries until the next change. */
+    static final int MAX_ENTRIES = 100_000;
+
+    record Key(String username, Set<String> groups, String appId) {
+    }
+
+    private final ConcurrentMap<Key, App> usable = new ConcurrentHashMap<>();
+    /** Counts the changes, so that a query that began before one is not remembered after it. */
+    private final AtomicLong changes = new AtomicLong();
+
+    @Inject
+    Apps apps;
+
+    public Optional<App> of(String username, Set<String> groups, String appId) {
+        return of(username, groups, appId, () -> apps.usable(username, groups, appId));
+    }
+
+    Optional<App> of(String username, Set<String> groups, String appId, Supplier<Optional<App>> query) {
+        var key = new Key(username, Set.copyOf(groups), appId);
+        var known = usable.get(key);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        var seen = changes.get();
+        var found = query.get();
+        if (found.isPresent() && usable.size() < MAX_ENTRIES) {
+            usable.put(key, found.get());
+            // A change counted since the query began may not have been seen by it; forget then, as the change did.
+            if (changes.get() != seen) {
+                usable.remove(key);
+            }
+        }
+        return found;
+    }
+
+    void forget(@Observes(during = TransactionPhase.AFTER_COMPLETION) AppsChanged change) {
+        forgetAll();
+    }
+
+    void forgetAll() {
+        changes.incrementAndGet();
+        usable.clear();
+    }
+}

@@ -1,0 +1,78 @@
+package torii.apps.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import torii.apps.entity.App;
+import torii.apps.entity.Backend;
+
+class UsableAppsTest {
+
+    final UsableApps usableApps = new UsableApps();
+    final App translator = new App("translator", "Translator", null, Backend.ECHO, null, null);
+    final AtomicInteger queries = new AtomicInteger();
+
+    Supplier<Optional<App>> query(Optional<App> answer) {
+        return () -> {
+            queries.incrementAndGet();
+            return answer;
+        };
+    }
+
+    Optional<App> ask(Supplier<Optional<App>> query) {
+        return usableApps.of("johndoe", Set.of("user"), "translator", query);
+    }
+
+    @Test
+    void aUsableApplicationIsReadOnce() {
+        ask(query(Optional.of(translator)));
+        var again = ask(query(Optional.of(translator)));
+
+        assertEquals(Optional.of(translator), again);
+        assertEquals(1, queries.get());
+    }
+
+    @Test
+    void aRefusalIsReadEachTime() {
+        ask(query(Optional.empty()));
+        var again = ask(query(Optional.empty()));
+
+        assertTrue(again.isEmpty());
+        assertEquals(2, queries.get());
+    }
+
+    @Test
+    void anotherUserOrGroupIsAnotherQuestion() {
+        ask(query(Optional.of(translator)));
+        usableApps.of("alice", Set.of("user"), "translator", query(Optional.empty()));
+        usableApps.of("johndoe", Set.of("user", "admin"), "translator", query(Optional.empty()));
+
+        assertEquals(3, queries.get());
+    }
+
+    @Test
+    void aChangeForgetsWhatWasFound() {
+        ask(query(Optional.of(translator)));
+        usableApps.forgetAll();
+        var after = ask(query(Optional.empty()));
+
+        assertTrue(after.isEmpty());
+        assertEquals(2, queries.get());
+    }
+
+    @Test
+    void aChangeDuringTheQueryIsNotOutlivedByItsAnswer() {
+        ask(() -> {
+            usableApps.forgetAll();
+            return Optional.of(translator);
+        });
+        var after = ask(query(Optional.empty()));
+
+        assertTrue(after.isEmpty());
+    }
+}
