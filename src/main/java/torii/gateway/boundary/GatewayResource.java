@@ -31,6 +31,7 @@ import torii.gateway.control.GatewaySettings;
 import torii.gateway.control.StreamRelay;
 import torii.gateway.control.TokenUsage;
 import torii.gateway.control.Upstream;
+import torii.metrics.boundary.Metrics;
 import torii.security.boundary.Challenges;
 import torii.security.boundary.ScopesFilter;
 import torii.tokens.control.Scope;
@@ -62,6 +63,9 @@ public class GatewayResource {
 
     @Inject
     GatewaySettings settings;
+
+    @Inject
+    Metrics metrics;
 
     @GET
     @Path("models")
@@ -103,11 +107,17 @@ public class GatewayResource {
         if (request.stream()) {
             var relay = new StreamRelay(settings.readTimeout(), request.includeUsage(),
                     tokens -> usage.record(username, app.id(), tokens));
-            return upstream.stream(app.baseUrl(), key, upstreamBody, relay).thenApply(GatewayResource::events);
+            return upstream.stream(app.baseUrl(), key, upstreamBody, relay).whenComplete((started, failure) -> {
+                if (failure != null) {
+                    metrics.gatewayCall(app.id(), Metrics.UPSTREAM_ERROR);
+                }
+            }).thenApply(GatewayResource::events);
         }
         return upstream.complete(app.baseUrl(), key, upstreamBody).whenComplete((completion, failure) -> {
             if (completion != null) {
                 usage.record(username, app.id(), TokenUsage.of(completion));
+            } else {
+                metrics.gatewayCall(app.id(), Metrics.UPSTREAM_ERROR);
             }
         }).thenApply(completion -> Response.ok(completion.toString(), MediaType.APPLICATION_JSON_TYPE).build());
     }

@@ -10,6 +10,7 @@ import torii.gateway.control.GatewaySettings;
 import torii.gateway.control.RateWindows;
 import torii.gateway.control.TokenUsage;
 import torii.gateway.control.UsageTally;
+import torii.metrics.boundary.Metrics;
 
 /**
  * What each gateway call asks of the counters, answered from this instance's memory: whether the rate limit lets it
@@ -29,6 +30,9 @@ public class Meter {
 
     @Inject
     Usage usage;
+
+    @Inject
+    Metrics metrics;
 
     Clock clock = Clock.systemUTC();
 
@@ -50,6 +54,7 @@ public class Meter {
         if (windows.admit(key, limit)) {
             return;
         }
+        metrics.gatewayCall(appId, Metrics.RATE_LIMITED);
         var secondsLeft = (60_000 - now % 60_000 + 999) / 1000;
         throw ApiException.retryLater(429, "rate_limit_exceeded", "Rate limit reached: " + limit
                 + " requests per minute to this application; try again in " + secondsLeft + " s", secondsLeft);
@@ -58,5 +63,6 @@ public class Meter {
     /** Counts a finished request and the tokens its backend reported; written with the next {@link Usage#flush()}. */
     public void record(String username, String appId, TokenUsage tokens) {
         tally.add(new UsageTally.Key(username, appId, LocalDate.now(clock.withZone(ZoneOffset.UTC))), tokens);
+        metrics.gatewayCall(appId, Metrics.COMPLETED);
     }
 }

@@ -22,6 +22,7 @@ import torii.tokens.entity.RefreshToken;
 import torii.tokens.entity.Session;
 import torii.apps.boundary.Apps;
 import torii.audit.boundary.AuditEvent;
+import torii.metrics.boundary.Metrics;
 import torii.users.boundary.Logins;
 import torii.users.boundary.Users;
 import torii.users.entity.User;
@@ -56,6 +57,9 @@ public class Tokens {
     @Inject
     Revocations revocations;
 
+    @Inject
+    Metrics metrics;
+
     @Resource
     SessionContext context;
 
@@ -78,13 +82,17 @@ public class Tokens {
         if (granted.isEmpty()) {
             throw TokenErrors.invalidScope("None of the requested scopes can be granted to this user");
         }
-        return self().startSession(user.username(), user.roles(), clientId, granted.toString());
+        var response = self().startSession(user.username(), user.roles(), clientId, granted.toString());
+        metrics.tokenIssued(Metrics.PASSWORD);
+        return response;
     }
 
     /** The refresh-token grant (RFC 6749 section 6); every way a refresh token can be wrong gets the same answer. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public TokenResponse refreshGrant(TokenRequest request, String clientId) {
-        return self().refresh(request.refreshToken(), clientId).orElseThrow(TokenErrors::invalidRefreshToken);
+        var response = self().refresh(request.refreshToken(), clientId).orElseThrow(TokenErrors::invalidRefreshToken);
+        metrics.tokenIssued(Metrics.REFRESH_TOKEN);
+        return response;
     }
 
     /** Every scope the user may have now: the tutorial's, admin for administrators, and each usable application's. */

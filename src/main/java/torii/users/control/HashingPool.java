@@ -44,6 +44,9 @@ public class HashingPool {
 
     private ThreadPoolExecutor executor;
 
+    /** When a piece of work last finished, or the pool started: a pool with work that stops finishing is wedged. */
+    private volatile long lastFinished = System.nanoTime();
+
     @PostConstruct
     void init() {
         if (threads < 0 || queue < 0 || maxWaitMillis < 1) {
@@ -74,20 +77,28 @@ public class HashingPool {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxWaitMillis);
         try {
             executor.execute(() -> {
-                if (System.nanoTime() - deadline > 0) {
-                    result.completeExceptionally(busy());
-                    return;
-                }
                 try {
+                    if (System.nanoTime() - deadline > 0) {
+                        result.completeExceptionally(busy());
+                        return;
+                    }
                     result.complete(work.get());
                 } catch (RuntimeException | Error failure) {
                     result.completeExceptionally(failure);
+                } finally {
+                    lastFinished = System.nanoTime();
                 }
             });
         } catch (RejectedExecutionException full) {
             result.completeExceptionally(busy());
         }
         return result;
+    }
+
+    /** What the pool is doing now; cheap enough for every health probe, the pool having a thread per core. */
+    public PoolState state() {
+        return new PoolState(executor.getMaximumPoolSize(), executor.getActiveCount(), executor.getQueue().size(),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastFinished));
     }
 
     static ApiException busy() {
