@@ -1,0 +1,42 @@
+package torii;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+import torii.testing.Api;
+import torii.testing.BlackBox;
+
+/**
+ * What WildFly has beyond the black-box tests that run on it too: the subsystems that server-config/wildfly/torii.cli
+ * adds answer on the server, with the WAR deployed.
+ */
+class WildFlyIT extends BlackBox {
+
+    /** The management interface: torii.testing.WildFly puts it three ports after torii.it.fixed-port. */
+    static final Api MANAGEMENT = new Api(java.net.URI.create("http://127.0.0.1:"
+            + (Integer.getInteger("torii.it.fixed-port") + 3) + "/"));
+
+    @Test
+    void microProfileHealthAnswersOnTheManagementPort() {
+        for (var path : new String[] {"health/live", "health/ready", "health/started"}) {
+            var reply = MANAGEMENT.get(path);
+            assertEquals(200, reply.status(), path + ": " + reply.body());
+            assertEquals("UP", reply.json().getString("status"), path);
+        }
+    }
+
+    @Test
+    void openApiDocumentIsServedAtTheRoot() {
+        var reply = api.get("/openapi", "Accept", "application/json");
+        assertEquals(200, reply.status());
+        assertEquals("/token", reply.json().getJsonObject("components").getJsonObject("securitySchemes")
+                .getJsonObject(Torii.OAUTH2).getJsonObject("flows").getJsonObject("password").getString("tokenUrl"));
+    }
+
+    @Test
+    void serverMetricsAreServedInPrometheusText() {
+        var reply = MANAGEMENT.get("metrics");
+        assertEquals(200, reply.status());
+        assertEquals(true, reply.body().contains("# TYPE "), "Prometheus text exposition");
+    }
+}
