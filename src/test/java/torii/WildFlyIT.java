@@ -1,6 +1,8 @@
 package torii;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import torii.testing.Api;
@@ -33,10 +35,21 @@ class WildFlyIT extends BlackBox {
                 .getJsonObject(Torii.OAUTH2).getJsonObject("flows").getJsonObject("password").getString("tokenUrl"));
     }
 
+    /** Undertow refuses these before the WAR sees them, with its own HTML page rather than the API's JSON. */
+    @Test
+    void filesOfTheWarAreNotServed() {
+        for (var path : new String[] {"WEB-INF/web.xml", "WEB-INF/jboss-web.xml", "META-INF/MANIFEST.MF"}) {
+            var reply = api.get(path);
+            assertEquals(404, reply.status(), path);
+            assertFalse(reply.body().contains("<web-app") || reply.body().contains("context-root")
+                    || reply.body().contains("Manifest-Version"), path);
+        }
+    }
+
     @Test
     void serverMetricsAreServedInPrometheusText() {
         var reply = MANAGEMENT.get("metrics");
         assertEquals(200, reply.status());
-        assertEquals(true, reply.body().contains("# TYPE "), "Prometheus text exposition");
+        assertTrue(reply.body().contains("# TYPE "), "Prometheus text exposition");
     }
 }
