@@ -28,9 +28,13 @@ class WildFlyIT extends BlackBox {
     }
 
     @Test
-    void openApiDocumentIsServedAtTheRoot() {
+    void openApiDocumentIsServedAtTheRootForTheDocsPage() {
+        assertEquals(200, api.get("docs").status());
+        assertEquals(200, api.get("docs/swagger-ui-bundle.js").status());
         var reply = api.get("/openapi", "Accept", "application/json");
         assertEquals(200, reply.status());
+        assertEquals("items", reply.json().getJsonObject("paths").getJsonObject("/users/me/items")
+                .getJsonObject("get").getString("operationId"), "the docs page links to operations by their ids");
         assertEquals("/token", reply.json().getJsonObject("components").getJsonObject("securitySchemes")
                 .getJsonObject(Torii.OAUTH2).getJsonObject("flows").getJsonObject("password").getString("tokenUrl"));
     }
