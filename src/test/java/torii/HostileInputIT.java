@@ -149,7 +149,7 @@ class HostileInputIT {
         rows.add(Row.of("user token for the audit trail", "GET", "/admin/audit", List.of(bearer), null));
         // Path tricks.
         for (var target : List.of("/users/me/../../WEB-INF/web.xml", "/docs/../WEB-INF/web.xml",
-                "/docs/%2e%2e%2fMETA-INF%2fMANIFEST.MF", "/WEB-INF/classes/", "/META-INF/MANIFEST.MF",
+                "/docs/%2e%2e%2fMETA-INF%2fMANIFEST.MF", "/WEB-INF/classes/", "/WEB-INF/web.xml", "/META-INF/MANIFEST.MF",
                 "/docs/..;/WEB-INF/web.xml", "/token/..;/WEB-INF/web.xml", "/docs/.env",
                 "/admin", "/admin/audit/../../token", "/users/%2e%2e/admin/audit", "/error", "/no/such/path")) {
             rows.add(Row.of("path trick", "GET", target, List.of(), null));
