@@ -12,13 +12,16 @@
 #      against the same requests answered by a trivial endpoint on the same server (bench/TrivialCompletion.java at
 #      /trivial/v1/chat/completions, added here to a copy of the service's WAR so that it passes the same filters and
 #      token check; it is no part of the product).
+#   6. (BENCH=cluster only) the RS256 authenticated read on one instance, then on two clustered instances on this
+#      machine (bench/cluster.lua gives each wrk thread one instance), both on a throwaway PostgreSQL.
 # It prints requests per second and p50/p99 latency for each, and exits 2 if a target is missed.
 #
 #   bench/run.sh                 defaults: 20 s per measurement after a 10 s warm-up, 16 connections, 2 wrk threads
 #   DURATION=60 CONNECTIONS=32 bench/run.sh
 #   BENCH=gateway DURATION=3 WARMUP=2 bench/run.sh     only section 5 (BENCH=auth: only sections 1 to 4), briefly
+#   BENCH=cluster PORT2=18081 PG_PORT=18082 CLUSTER_PORT=6900 bench/run.sh      only section 6, on those ports
 #
-# Needs wrk (apt-get install wrk). The server and wrk share the machine's cores, as they would on a small host.
+# Needs wrk (apt-get install wrk), and for section 6 Debian's postgresql package. The server and wrk share the machine's cores, as they would on a small host.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,6 +30,9 @@ WARMUP=${WARMUP:-10}
 CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-2}
 PORT=${PORT:-18080}
+PORT2=${PORT2:-$(( PORT + 1 ))}
+PG_PORT=${PG_PORT:-$(( PORT + 2 ))}
+CLUSTER_PORT=${CLUSTER_PORT:-6900}
 BENCH=${BENCH:-all}
 JAKARTA_API=${JAKARTA_API:-$HOME/.m2/repository/jakarta/platform/jakarta.jakartaee-api/10.0.0/jakarta.jakartaee-api-10.0.0.jar}
 BASE="http://127.0.0.1:${PORT}"
@@ -36,13 +42,15 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2
 
 mvn -q -B package -DskipTests dependency:copy@payara-micro-for-tests
 # Measured before the server starts, so that nothing else competes for the cores.
-if [ "$BENCH" != gateway ]; then
+if [ "$BENCH" = all ] || [ "$BENCH" = auth ]; then
     raw_bcrypt=$(java -cp target/torii/WEB-INF/lib/jbcrypt-0.4.jar bench/BcryptRate.java "$DURATION" 12)
 fi
 work=$(mktemp -d)
 # The WAR to run: the service's, or a copy with the benchmark's baseline endpoint added.
 service_war=target/torii.war
 server_pid=""
+cluster_pids=()
+postgres=""
 stop_server() {
     if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
         kill "$server_pid"
@@ -52,6 +60,8 @@ stop_server() {
 }
 cleanup() {
     stop_server
+    for pid in "${cluster_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    [ -z "$postgres" ] || $postgres pg_ctl -D "$work/pg/data" -m immediate stop > /dev/null 2>&1 || true
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -263,7 +273,75 @@ LUA
     [ "$ok" = 1 ] || { echo "below target" >&2; return 2; }
 }
 
+# Waits until the instance on the port answers, or fails with its log.
+await_instance() {
+    local port=$1 pid=$2 log=$3 started
+    started=$(date +%s)
+    until curl -sf -o /dev/null "http://127.0.0.1:$port/status"; do
+        if ! kill -0 "$pid" 2>/dev/null || [ $(( $(date +%s) - started )) -gt 180 ]; then
+            echo "The instance on port $port did not start; its log is:" >&2
+            tail -50 "$log" >&2
+            exit 1
+        fi
+        sleep 1
+    done
+}
+
+# 6. One instance, then two clustered instances, on a throwaway PostgreSQL (as root, PostgreSQL runs as postgres).
+cluster_section() {
+    local bin
+    bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+    [ -x "$bin/initdb" ] || { echo "PostgreSQL is missing: apt-get install -y postgresql" >&2; exit 1; }
+    mkdir -p "$work/pg"
+    postgres="env PATH=$bin:$PATH"
+    if [ "$(id -u)" -eq 0 ]; then
+        chown postgres "$work" "$work/pg"
+        postgres="runuser -u postgres -- env PATH=$bin:$PATH"
+    fi
+    $postgres initdb -D "$work/pg/data" -U torii --auth=trust --no-sync > /dev/null
+    $postgres pg_ctl -D "$work/pg/data" -l "$work/pg/log" -w \
+        -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=$work/pg" start > /dev/null
+    $postgres createdb -h 127.0.0.1 -p "$PG_PORT" -U torii torii
+    local cluster="torii-bench-$$" i=0
+    for port in "$PORT" "$PORT2"; do
+        # The first instance makes the schema and the key alone; the second finds both.
+        timeout 900 java -Xmx1g -Dtorii.demo=true -Dtorii.db.host=127.0.0.1 -Dtorii.db.port="$PG_PORT" \
+            -Dtorii.db.name=torii -Dtorii.db.user=torii -Dhazelcast.socket.bind.any=false \
+            -jar target/payara-micro.jar --port "$port" --addlibs target/postgresql.jar \
+            --prebootcommandfile server-config/loopback.asadmin --postbootcommandfile server-config/postgresql.asadmin \
+            --clustername "$cluster" --clustermode "tcpip:127.0.0.1:$CLUSTER_PORT" \
+            --startport $(( CLUSTER_PORT + i )) --interfaces 127.0.0.1 \
+            --deploy target/torii.war --contextroot / > "$work/instance-$port.log" 2>&1 &
+        cluster_pids+=($!)
+        await_instance "$port" "$!" "$work/instance-$port.log"
+        i=$(( i + 1 ))
+        if [ "$port" = "$PORT" ]; then
+            export TOKEN HOSTS="127.0.0.1:$PORT"
+            TOKEN=$(login access_token)
+            measure "$WARMUP" /users/me/items -s bench/cluster.lua > /dev/null
+            measure "$DURATION" /users/me/items -s bench/cluster.lua > "$work/one-instance"
+        fi
+    done
+    HOSTS="127.0.0.1:$PORT,127.0.0.1:$PORT2"
+    [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" \
+        "http://127.0.0.1:$PORT2/users/me/items")" = 200 ] || { echo "The second instance refuses the token" >&2; exit 1; }
+    measure "$WARMUP" /users/me/items -s bench/cluster.lua > /dev/null
+    measure "$DURATION" /users/me/items -s bench/cluster.lua > "$work/two-instances"
+    read -r one_rps one_p50 one_p99 < "$work/one-instance"
+    read -r two_rps two_p50 two_p99 < "$work/two-instances"
+    printf '\n%-44s %12s %10s %10s\n' "GET /users/me/items, RS256 ($CONNECTIONS conn.)" "requests/s" "p50 ms" "p99 ms"
+    printf '%-44s %12s %10s %10s\n' "one instance on PostgreSQL" "$one_rps" "$one_p50" "$one_p99"
+    printf '%-44s %12s %10s %10s\n' "two clustered instances, same machine" "$two_rps" "$two_p50" "$two_p99"
+    printf 'two / one instance: %s (%s cores shared by both instances and wrk)\n' \
+        "$(awk -v t="$two_rps" -v o="$one_rps" 'BEGIN { printf "%.2f", t / o }')" "$(nproc)"
+}
+
 status=0
-if [ "$BENCH" != gateway ]; then auth_sections || status=$?; fi
-if [ "$BENCH" != auth ]; then gateway_section || status=$?; fi
+case "$BENCH" in
+    cluster) cluster_section ;;
+    *)
+        if [ "$BENCH" != gateway ]; then auth_sections || status=$?; fi
+        if [ "$BENCH" != auth ]; then gateway_section || status=$?; fi
+        ;;
+esac
 exit "$status"

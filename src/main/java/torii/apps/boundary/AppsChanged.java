@@ -1,8 +1,10 @@
 package torii.apps.boundary;
 
+import torii.cluster.boundary.ClusterEvent;
+
 /**
  * Fired inside every transaction that changes an application or a grant, so that what was remembered of who may use
- * what is forgotten once the change commits.
+ * what is forgotten once the change commits, on every instance of a cluster.
  */
-public record AppsChanged() {
+public record AppsChanged() implements ClusterEvent {
 }

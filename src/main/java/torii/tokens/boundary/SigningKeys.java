@@ -10,6 +10,7 @@ import jakarta.ejb.Schedule;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -27,6 +28,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import torii.tokens.control.KeyMaterial;
 import torii.tokens.control.KeyRing;
 import torii.tokens.control.KeyRotation;
+import torii.tokens.control.KeysChanged;
 import torii.tokens.entity.SigningKey;
 
 /**
@@ -74,6 +76,9 @@ public class SigningKeys {
 
     @Inject
     KeyRing keyRing;
+
+    @Inject
+    Event<KeysChanged> keysChanged;
 
     @PersistenceContext
     EntityManager em;
@@ -163,6 +168,7 @@ public class SigningKeys {
         LOG.info("Generated and stored a new " + algorithm + " signing key " + generated.getKeyID());
         dataDir.map(Path::of).ifPresent(SigningKeys::makePrivate);
         reload();
+        keysChanged.fire(new KeysChanged(generated.getKeyID()));
         return Optional.of(generated.getKeyID());
     }
 

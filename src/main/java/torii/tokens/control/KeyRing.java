@@ -7,6 +7,8 @@ import com.nimbusds.jose.jwk.OctetSequenceKey;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -17,7 +19,8 @@ import java.util.stream.Collectors;
 /**
  * The keys in use: the one that signs new tokens, and every key whose tokens may still be valid. A token naming a key
  * this ring does not know makes it ask for a reload, at most once per {@link #RELOAD_INTERVAL}, so that a key another
- * instance has just made is found without letting random key ids turn into a query each.
+ * instance has just made is found without letting random key ids turn into a query each; {@link KeysChanged} reloads
+ * at once.
  */
 @ApplicationScoped
 public class KeyRing implements JWKSource<SecurityContext> {
@@ -50,6 +53,11 @@ public class KeyRing implements JWKSource<SecurityContext> {
     /** What to call when a token names an unknown key; it is expected to call {@link #use} with what it finds. */
     public void reloadWith(Runnable reloader) {
         this.reloader = reloader;
+    }
+
+    /** A key was made or retired, here or on another instance: the stored keys are used at once. */
+    void reload(@Observes(during = TransactionPhase.AFTER_SUCCESS) KeysChanged change) {
+        reloader.run();
     }
 
     static Set<String> kids(List<JWK> keys) {

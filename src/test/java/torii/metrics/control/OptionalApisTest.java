@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 class OptionalApisTest {
 
     static final Set<String> OPTIONAL_JARS = Set.of("microprofile-health-api", "microprofile-metrics-api", "cache-api");
-    static final Set<String> ISOLATED = Set.of("torii.health.boundary.DatabaseCheck", "torii.health.boundary.GridCheck",
+    static final Set<String> ISOLATED = Set.of("torii.cluster.control.Grid", "torii.cluster.control.GridListener",
+            "torii.health.boundary.DatabaseCheck", "torii.health.boundary.GridCheck",
             "torii.health.boundary.LivenessCheck", "torii.health.control.Grid",
             "torii.metrics.control.MicroProfileCounters");
 

@@ -1,0 +1,74 @@
+package torii.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import org.jboss.arquillian.container.spi.event.container.BeforeDeploy;
+import org.jboss.arquillian.core.api.annotation.Observes;
+import org.jboss.arquillian.core.spi.LoadableExtension;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+/**
+ * Runs the integration tests on PostgreSQL when the system property {@code torii.it.postgresql} names a folder: starts
+ * a throwaway PostgreSQL there before any container, gives each container of arquillian.xml a database of its own
+ * (torii_ and its name), and hands every server the driver and server-config/postgresql.asadmin through the property
+ * {@code torii.it.database}. Containers whose H2 database lives only as long as the server get an empty one at each
+ * deployment, as they would on H2.
+ */
+public class PostgresSuite implements LauncherSessionListener, LoadableExtension {
+
+    static final Set<String> LASTING = Set.of("configured-key", "generated-key");
+    static final Set<String> FRESH_EACH_START = Set.of("throttled", "address-limit", "timing", "gateway");
+    private static Postgres postgres;
+
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        var folder = System.getProperty("torii.it.postgresql");
+        if (folder == null || postgres != null) {
+            return;
+        }
+        postgres = Postgres.start(Path.of(folder));
+        LASTING.forEach(container -> postgres.recreate(database(container)));
+        FRESH_EACH_START.forEach(container -> postgres.recreate(database(container)));
+        try {
+            var connection = Files.writeString(Path.of(folder, "connection.properties"),
+                    "torii.db.host=127.0.0.1\ntorii.db.port=" + postgres.port() + "\ntorii.db.user=" + Postgres.USER + "\n");
+            System.setProperty("torii.it.database", "--nocluster --addlibs " + System.getProperty("torii.it.jdbc-driver")
+                    + " --systemproperties " + connection + " --postbootcommandfile server-config/postgresql.asadmin");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void launcherSessionClosed(LauncherSession session) {
+        if (postgres != null) {
+            postgres.stop();
+            postgres = null;
+        }
+    }
+
+    /** The name arquillian.xml gives the container's database in torii.db.name. */
+    static String database(String container) {
+        return "torii_" + container.replace('-', '_');
+    }
+
+    @Override
+    public void register(ExtensionBuilder builder) {
+        builder.observer(FreshDatabases.class);
+    }
+
+    /** Empties the database of a container whose data must not outlive its server. */
+    public static class FreshDatabases {
+
+        public void emptyDatabase(@Observes BeforeDeploy event) {
+            var container = event.getDeployment().getTarget().getName();
+            if (postgres != null && FRESH_EACH_START.contains(container)) {
+                postgres.recreate(database(container));
+            }
+        }
+    }
+}
