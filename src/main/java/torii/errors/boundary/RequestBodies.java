@@ -19,10 +19,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Request bodies read alike on every JAX-RS runtime. A body sent without a Content-Type (a POST with none, for one) is
- * read as the one media type its method consumes, as Jersey does, where RESTEasy would refuse it with 415 before the
- * caller could hear what is missing. A body the runtime cannot decode (a form with a broken percent escape, which
- * RESTEasy reports as an IllegalArgumentException) is the caller's mistake: 400.
+ * Request bodies read alike on every JAX-RS runtime. An empty body sent without a Content-Type (a bare POST) is read as
+ * the one media type its method consumes, as Jersey does, where RESTEasy would refuse it with 415 before the caller
+ * could hear what is missing. A body with content but no Content-Type is left alone: what it holds is unknown, and it
+ * is refused. A body the runtime cannot decode (a form with a broken percent escape, which RESTEasy reports as an
+ * IllegalArgumentException) is the caller's mistake: 400.
  */
 @Provider
 @PreMatching
@@ -30,10 +31,11 @@ public class RequestBodies implements ContainerRequestFilter, DynamicFeature {
 
     static final Set<String> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
 
-    /** A request that names no type of body matches whatever its method consumes; Reading then names the type. */
+    /** An empty body that names no type matches whatever its method consumes; Reading then names the type. */
     @Override
     public void filter(ContainerRequestContext request) {
-        if (WITH_BODY.contains(request.getMethod()) && request.getHeaderString(HttpHeaders.CONTENT_TYPE) == null) {
+        if (WITH_BODY.contains(request.getMethod()) && request.getHeaderString(HttpHeaders.CONTENT_TYPE) == null
+                && !request.hasEntity()) {
             request.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.WILDCARD);
         }
     }
@@ -51,7 +53,7 @@ public class RequestBodies implements ContainerRequestFilter, DynamicFeature {
 
         @Override
         public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-            if (context.getMediaType() == null || context.getMediaType().isWildcardType()) {
+            if (context.getMediaType() != null && context.getMediaType().isWildcardType()) {
                 context.setMediaType(consumed);
             }
             try {

@@ -51,7 +51,24 @@ public record TokenRequest(
                 .ifPresent(name -> {
                     throw TokenErrors.invalidRequest("Parameter " + name + " must not be repeated");
                 });
+        form.entrySet().stream()
+                .filter(parameter -> parameter.getValue().stream().anyMatch(TokenRequest::hasControlCharacter))
+                .map(Map.Entry::getKey)
+                .sorted()
+                .findFirst()
+                .ifPresent(name -> {
+                    throw TokenErrors.invalidRequest("Parameter " + name + " must not contain control characters");
+                });
         return form;
+    }
+
+    /**
+     * No parameter of this endpoint may hold one (RFC 6749 appendix A: usernames and passwords are UNICODECHARNOCRLF,
+     * which allows only the tab; the others are printable ASCII). Refused before anything is looked up or recorded, as
+     * some databases cannot store a NUL at all.
+     */
+    static boolean hasControlCharacter(String value) {
+        return value.chars().anyMatch(c -> (c < 0x20 && c != '\t') || c == 0x7f);
     }
 
     static String required(MultivaluedMap<String, String> form, String name) {

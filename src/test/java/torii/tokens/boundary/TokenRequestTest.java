@@ -31,6 +31,19 @@ class TokenRequestTest {
     }
 
     @Test
+    void aControlCharacterInAnyParameterIsAMalformedRequest() {
+        var refusal = refused(form("username", "john\u0000doe", "password", "secret"));
+        assertEquals(400, refusal.status());
+        assertEquals("invalid_request", refusal.error());
+        assertEquals(400, refused(form("username", "johndoe", "password", "sec\nret")).status());
+    }
+
+    @Test
+    void aTabInAPasswordIsAllowed() {
+        assertEquals("sec\tret", TokenRequest.of(form("username", "johndoe", "password", "sec\tret")).password());
+    }
+
+    @Test
     void scopeAndClientFieldsAreKept() {
         var request = TokenRequest.of(form("grant_type", "password", "username", "johndoe", "password", "secret",
                 "scope", "me items", "client_id", "docs", "client_secret", "s3"));
