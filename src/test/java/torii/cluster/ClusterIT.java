@@ -3,6 +3,7 @@ package torii.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonValue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,6 +85,16 @@ class ClusterIT {
     void bothInstancesJoinedTheDataGrid() {
         assertTrue(a.log("Changes reach the other instances through the data grid"));
         assertTrue(b.log("Changes reach the other instances through the data grid"));
+    }
+
+    @Test
+    void readinessReportsTheDataGridUsedAndUsable() {
+        for (var api : List.of(onA, onB)) {
+            var grid = api.get("health/ready").json().getJsonArray("checks").stream().map(JsonValue::asJsonObject)
+                    .filter(check -> "data-grid".equals(check.getString("name"))).findFirst().orElseThrow();
+            assertEquals("UP", grid.getString("status"), grid.toString());
+            assertEquals("used", grid.getJsonObject("data").getString("grid"));
+        }
     }
 
     @Test

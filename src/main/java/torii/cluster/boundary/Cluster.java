@@ -42,6 +42,9 @@ public class Cluster {
 
     private volatile Broadcast broadcast = Broadcast.LOCAL;
 
+    /** Whether the server offered a data grid, whether or not this instance could join it. */
+    private volatile boolean gridOffered;
+
     void join(@Observes @Initialized(ApplicationScoped.class) Object started) {
         broadcast = grid();
     }
@@ -60,6 +63,7 @@ public class Cluster {
             LOG.info("No data grid (" + CACHE_MANAGER + " not found): changes reach this instance only");
             return Broadcast.LOCAL;
         }
+        gridOffered = true;
         try {
             // Events arrive on the grid's own threads; the proxy runs them with this application's context.
             Consumer<byte[]> receiver = this::receive;
@@ -72,6 +76,16 @@ public class Cluster {
             LOG.log(Level.WARNING, "The data grid is unusable: changes reach this instance only", e);
             return Broadcast.LOCAL;
         }
+    }
+
+    /** Whether this instance is meant to share changes through a data grid. */
+    public boolean usesGrid() {
+        return gridOffered;
+    }
+
+    /** Whether the data grid works now; false too where it was offered but could not be joined. */
+    public boolean gridUsable() {
+        return broadcast.usable();
     }
 
     /** After the commit, off the request's thread: a slow grid never holds up an answer. */

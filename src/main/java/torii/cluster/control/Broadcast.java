@@ -10,11 +10,19 @@ public interface Broadcast {
         }
 
         @Override
+        public boolean usable() {
+            return false;
+        }
+
+        @Override
         public void close() {
         }
     };
 
     void publish(byte[] event);
+
+    /** Whether the other instances can be reached now. */
+    boolean usable();
 
     void close();
 }

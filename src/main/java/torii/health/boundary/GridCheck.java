@@ -5,25 +5,25 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.TimeoutException;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-import torii.health.control.Grid;
+import torii.cluster.boundary.Cluster;
 import torii.health.control.HealthSettings;
 import torii.health.control.Probe;
 
 /**
- * Ready only while the data grid that instances share is usable, where there is one: Payara's JCache cache manager
- * in JNDI. Without one (Payara Micro with --nocluster, or a server without a grid) the grid is reported as not used.
+ * Ready only while the data grid that instances share is usable, where the server offers one (Payara's JCache cache
+ * manager). Without one (Payara Micro with --nocluster, or a server without a grid) the grid is reported as not used.
  */
 @Readiness
 @ApplicationScoped
 public class GridCheck implements HealthCheck {
 
     static final String NAME = "data-grid";
-    static final String CACHE_MANAGER = "payara/CacheManager";
+
+    @Inject
+    Cluster cluster;
 
     @Inject
     HealthSettings settings;
@@ -36,15 +36,11 @@ public class GridCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         var response = HealthCheckResponse.named(NAME);
-        Object manager;
-        try {
-            manager = new InitialContext().lookup(CACHE_MANAGER);
-        } catch (NamingException notBound) {
+        if (!cluster.usesGrid()) {
             return response.up().withData("grid", "not used").build();
         }
         try {
-            var grid = new Grid(manager);
-            return response.status(probe.await(executor, grid::usable, settings.timeoutMillis()))
+            return response.status(probe.await(executor, cluster::gridUsable, settings.timeoutMillis()))
                     .withData("grid", "used").build();
         } catch (TimeoutException slow) {
             return response.down().withData("grid", "used")

@@ -25,7 +25,7 @@ class OptionalApisTest {
     static final Set<String> OPTIONAL_JARS = Set.of("microprofile-health-api", "microprofile-metrics-api", "cache-api");
     static final Set<String> ISOLATED = Set.of("torii.cluster.control.Grid", "torii.cluster.control.GridListener",
             "torii.health.boundary.DatabaseCheck", "torii.health.boundary.GridCheck",
-            "torii.health.boundary.LivenessCheck", "torii.health.control.Grid",
+            "torii.health.boundary.LivenessCheck",
             "torii.metrics.control.MicroProfileCounters");
 
     static Path classes() {
