@@ -127,10 +127,29 @@ export REFRESH_TOKENS="$work/refresh-tokens"
 
 mean() { awk '{ r += $1; a += $2; b += $3 } END { printf "%.0f %.2f %.2f\n", r / NR, a / NR, b / NR }' "$1"; }
 
-# Prints "2xx-per-second non-2xx-count" for a wrk run that may see refusals (503 from a full hashing pool).
+# Runs warm-up rounds of WARMUP seconds (the first argument, a function or true, prepares each) until one is within 5%
+# of the round before, at most eight: the JIT compiles a server's paths for minutes, and a measurement taken while it
+# still does measures the compiler. Reports the rounds it took on stderr.
+settle() {
+    local prepare=$1 previous=0 current round
+    shift
+    for round in $(seq 8); do
+        $prepare
+        current=$(measure "$WARMUP" "$@" | cut -d' ' -f1)
+        if awk -v c="$current" -v p="$previous" 'BEGIN { exit !(c > p * 0.95 && c < p * 1.05) }'; then
+            break
+        fi
+        previous=$current
+    done
+    echo "$1: steady after $round warm-up rounds of $WARMUP s ($current requests/s)" >&2
+}
+
+# Prints "2xx-per-second non-2xx-count" for a wrk run that may see refusals (503 from a full hashing pool). A login
+# waits in the pool's queue for up to its longest wait (3 s) and then takes a hash: wrk's default timeout of 2 s would
+# give up on answers the server still gives, and their hashes would count for nothing.
 flood() {
     local seconds=$1 connections=$2
-    wrk -t1 -c"$connections" -d"${seconds}s" -s "$work/login.lua" "$BASE/token" | awk -v s="$seconds" '
+    wrk -t1 -c"$connections" -d"${seconds}s" --timeout 10s -s "$work/login.lua" "$BASE/token" | awk -v s="$seconds" '
         / requests in / { total = $1 }
         /Non-2xx/ { errors = $NF }
         END { printf "%.2f %d\n", (total - errors) / s, errors }'
@@ -148,8 +167,8 @@ reads() {
     [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "$BASE/users/me/items")" = 200 ] \
         || { echo "The token does not work" >&2; exit 1; }
     auth=(-H "Authorization: Bearer $token")
-    measure "$WARMUP" /status > /dev/null
-    measure "$WARMUP" /users/me/items "${auth[@]}" > /dev/null
+    settle true /status
+    settle true /users/me/items "${auth[@]}"
     measure "$DURATION" /status >> "$work/$public"
     measure "$DURATION" /users/me/items "${auth[@]}" >> "$work/$read"
 }
@@ -168,17 +187,16 @@ auth_sections() {
         # The last server goes on: the refresh grants fill the database and the heap, so they come after the reads.
         [ "$round" = 2 ] || stop_server
     done
-    # Refresh grants with a longer warm-up: each runs code that the reads never reached.
-    fresh_refresh_tokens
-    measure $(( 3 * WARMUP )) /token -s bench/refresh.lua > /dev/null
+    settle fresh_refresh_tokens /token -s bench/refresh.lua
     for round in 1 2; do
         fresh_refresh_tokens
         measure "$DURATION" /token -s bench/refresh.lua >> "$work/refresh"
     done
 
-    # 3. Logins: 16 clients as fast as the server lets them, after a warm-up flood; only successful logins count.
-    flood "$WARMUP" 16 > /dev/null
-    read -r logins_per_s login_refusals < <(flood "$DURATION" 16)
+    # 3. Logins: 16 clients as fast as the server lets them, after a warm-up flood; only successful logins count. At a
+    #    few per second, twice the usual duration.
+    flood $(( 2 * WARMUP )) 16 > /dev/null
+    read -r logins_per_s login_refusals < <(flood $(( 2 * DURATION )) 16)
     # 4. The authenticated read while 16 other connections flood /token for longer than the read runs.
     flood $(( DURATION + 4 )) 16 > "$work/flood" &
     flood_pid=$!
