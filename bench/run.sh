@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Benchmark: starts the service on Payara Micro (loopback, demo users, a throwaway database) several times, and
 # measures with wrk:
-#   1. and 2. on four servers, alternately with HS256 tokens and with RS256 tokens (the default): an unauthenticated
-#      endpoint (GET /status) against an authenticated read (GET /users/me/items with a bearer token); then, on the
-#      last RS256 server, refresh-token grants at POST /token, each connection exchanging its refresh token for the
-#      next (bench/refresh.lua);
+#   1. and 2. on two pairs of servers running at once, one signing HS256 tokens and one RS256 tokens (the default), in
+#      alternating short rounds: an unauthenticated endpoint (GET /status) against an authenticated read
+#      (GET /users/me/items with a bearer token); then, on the last RS256 server, refresh-token grants at POST /token,
+#      each connection exchanging its refresh token for the next (bench/refresh.lua);
 #   3. logins per second (POST /token at bcrypt cost 12, 16 connections) against the raw rate of bcrypt verifications
 #      that the same machine does on all cores without a server (bench/BcryptRate.java);
 #   4. the RS256 authenticated read again while 16 other connections flood POST /token;
@@ -51,41 +51,55 @@ service_war=target/torii.war
 server_pid=""
 cluster_pids=()
 postgres=""
-stop_server() {
-    if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
-        kill "$server_pid"
-        wait "$server_pid" 2>/dev/null || true
+second_pid=""
+stop() {
+    if [ -n "$1" ] && kill -0 "$1" 2>/dev/null; then
+        kill "$1"
+        wait "$1" 2>/dev/null || true
     fi
+}
+stop_server() {
+    stop "$server_pid"
     server_pid=""
 }
 cleanup() {
     stop_server
+    stop "$second_pid"
     for pid in "${cluster_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
     [ -z "$postgres" ] || $postgres pg_ctl -D "$work/pg/data" -m immediate stop > /dev/null 2>&1 || true
     rm -rf "$work"
 }
 trap cleanup EXIT
 
-# Starts the server with the given extra system properties and waits until it answers.
-start_server() {
-    rm -rf "$work/data"
+# Starts a server on the given port with the given extra system properties, waits until it answers, and leaves its
+# process id in $launched.
+launch() {
+    local port=$1
+    shift
+    rm -rf "$work/data-$port"
     # timeout bounds a forgotten run to 15 minutes; stopping it stops the server too.
-    timeout 900 java -Xmx1g -Dtorii.demo=true -Dtorii.data.dir="$work/data" "$@" \
-        -jar target/payara-micro.jar --nocluster --port "$PORT" \
+    timeout 900 java -Xmx1g -Dtorii.demo=true -Dtorii.data.dir="$work/data-$port" "$@" \
+        -jar target/payara-micro.jar --nocluster --port "$port" \
         --prebootcommandfile server-config/loopback.asadmin --postbootcommandfile server-config/h2-data-dir.asadmin \
-        --deploy "$service_war" --contextroot / > "$work/server.log" 2>&1 &
-    server_pid=$!
+        --deploy "$service_war" --contextroot / > "$work/server-$port.log" 2>&1 &
+    launched=$!
     local started
     started=$(date +%s)
-    until curl -sf -o /dev/null "$BASE/status"; do
-        if ! kill -0 "$server_pid" 2>/dev/null || [ $(( $(date +%s) - started )) -gt 180 ]; then
-            echo "The server did not start; its log is:" >&2
-            tail -50 "$work/server.log" >&2
+    until curl -sf -o /dev/null "http://127.0.0.1:$port/status"; do
+        if ! kill -0 "$launched" 2>/dev/null || [ $(( $(date +%s) - started )) -gt 180 ]; then
+            echo "The server on port $port did not start; its log is:" >&2
+            tail -50 "$work/server-$port.log" >&2
             exit 1
         fi
         sleep 1
     done
-    echo "Payara Micro answered after $(( $(date +%s) - started )) s"
+    echo "Payara Micro answered on port $port after $(( $(date +%s) - started )) s"
+}
+
+# The server that the sections measure, on PORT.
+start_server() {
+    launch "$PORT" "$@"
+    server_pid=$launched
 }
 
 # Logs johndoe in and prints the field of the answer (access_token or refresh_token).
@@ -160,33 +174,49 @@ wrk.body = "username=johndoe&password=secret"
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 LUA
 
-# Warms the server up, then measures GET /status and the authenticated read once each, appending to the two files.
-reads() {
-    local public=$1 read=$2
+# Logs in at the server at BASE and warms its public and authenticated reads; keeps the token in a file named NAME.
+warm_reads() {
+    local name=$1 token
     token=$(login access_token)
     [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "$BASE/users/me/items")" = 200 ] \
         || { echo "The token does not work" >&2; exit 1; }
-    auth=(-H "Authorization: Bearer $token")
+    echo "$token" > "$work/$name.token"
     settle true /status
-    settle true /users/me/items "${auth[@]}"
-    measure "$DURATION" /status >> "$work/$public"
-    measure "$DURATION" /users/me/items "${auth[@]}" >> "$work/$read"
+    settle true /users/me/items -H "Authorization: Bearer $token"
+}
+
+# Measures the public and the authenticated read of the server at BASE for the given seconds each, appending to the
+# files NAME-public and NAME.
+measure_reads() {
+    local name=$1 seconds=$2
+    measure "$seconds" /status >> "$work/$name-public"
+    measure "$seconds" /users/me/items -H "Authorization: Bearer $(cat "$work/$name.token")" >> "$work/$name"
 }
 
 # Sections 1 to 4: tokens and logins.
 auth_sections() {
     # 1 and 2. The algorithm is chosen at start, and two starts of the same server differ by more than the two
-    #    algorithms do; so four starts, alternating HS256 (as the FastAPI tutorial signs) and RS256 (the default, with
-    #    a key the service generates), each measuring the public and the authenticated read; figures are the means.
-    for round in 1 2; do
-        start_server -Dtorii.token.algorithm=HS256 -Dtorii.token.secret="$(head -c 32 /dev/urandom | base64 | tr -d '\n')"
-        reads public hs256
-        stop_server
+    #    algorithms do. So two pairs of servers, each an HS256 one (as the FastAPI tutorial signs) on PORT2 and an
+    #    RS256 one (the default, with a key the service generates) on PORT, both running at once; once both are warm,
+    #    four short rounds alternate between them, so that whatever else the machine does meanwhile falls on both.
+    local base2="http://127.0.0.1:$PORT2" quarter=$(( (DURATION + 3) / 4 ))
+    for pair in 1 2; do
         start_server
-        reads public-rs256 rs256
-        # The last server goes on: the refresh grants fill the database and the heap, so they come after the reads.
-        [ "$round" = 2 ] || stop_server
+        launch "$PORT2" -Dtorii.token.algorithm=HS256 \
+            -Dtorii.token.secret="$(head -c 32 /dev/urandom | base64 | tr -d '\n')"
+        second_pid=$launched
+        BASE=$base2 warm_reads hs256
+        warm_reads rs256
+        for round in 1 2 3 4; do
+            BASE=$base2 measure_reads hs256 "$quarter"
+            measure_reads rs256 "$quarter"
+        done
+        stop "$second_pid"
+        second_pid=""
+        # The last RS256 server goes on: the refresh grants fill the database and the heap, so they come after the reads.
+        [ "$pair" = 2 ] || stop_server
     done
+    auth=(-H "Authorization: Bearer $(cat "$work/rs256.token")")
     settle fresh_refresh_tokens /token -s bench/refresh.lua
     for round in 1 2; do
         fresh_refresh_tokens
@@ -207,13 +237,13 @@ auth_sections() {
     rss_mb=$(( $(awk '/VmRSS/ {print $2}' "/proc/$java_pid/status") / 1024 ))
     stop_server
 
-    read -r public_rps public_p50 public_p99 < <(mean "$work/public")
-    read -r public2_rps public2_p50 public2_p99 < <(mean "$work/public-rs256")
+    read -r public_rps public_p50 public_p99 < <(mean "$work/hs256-public")
+    read -r public2_rps public2_p50 public2_p99 < <(mean "$work/rs256-public")
     read -r hs_rps hs_p50 hs_p99 < <(mean "$work/hs256")
     read -r rs_rps rs_p50 rs_p99 < <(mean "$work/rs256")
     read -r refresh_rps refresh_p50 refresh_p99 < <(mean "$work/refresh")
 
-    printf '\n%-44s %12s %10s %10s\n' "endpoint ($CONNECTIONS connections, 2 x ${DURATION} s)" "requests/s" "p50 ms" "p99 ms"
+    printf '\n%-44s %12s %10s %10s\n' "endpoint ($CONNECTIONS connections)" "requests/s" "p50 ms" "p99 ms"
     printf '%-44s %12s %10s %10s\n' "GET /status (no token), HS256 servers" "$public_rps" "$public_p50" "$public_p99"
     printf '%-44s %12s %10s %10s\n' "GET /users/me/items (HS256 bearer token)" "$hs_rps" "$hs_p50" "$hs_p99"
     printf '%-44s %12s %10s %10s\n' "GET /status (no token), RS256 servers" "$public2_rps" "$public2_p50" \
