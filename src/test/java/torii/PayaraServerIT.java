@@ -65,13 +65,14 @@ class PayaraServerIT extends ApplicationServerChecks {
     void everyListenerOfTheDomainIsOnLoopback() throws IOException {
         var server = PayaraServer.running();
         var listening = listeners(server.serverProcess().pid());
-        assertTrue(listening.stream().anyMatch(listener -> listener.endsWith(":" + server.httpPort())), listening::toString);
-        var open = listening.stream().filter(listener -> !LOOPBACK.contains(listener.substring(0, listener.indexOf(':'))))
-                .toList();
+        assertTrue(listening.stream().anyMatch(listener -> listener.endsWith(":" + server.httpPort())),
+                listening::toString);
+        var open = listening.stream()
+                .filter(listener -> !LOOPBACK.contains(listener.substring(0, listener.indexOf(':')))).toList();
         assertEquals(List.of(), open, "listeners beyond loopback among " + listening);
     }
 
-    /** The process's listening TCP sockets, as hex address and decimal port: its socket inodes looked up in /proc/net. */
+    /** The process's listening TCP sockets as hex address and decimal port: its socket inodes found in /proc/net. */
     static List<String> listeners(long pid) throws IOException {
         var sockets = new HashSet<String>();
         try (var descriptors = Files.list(Path.of("/proc", String.valueOf(pid), "fd"))) {

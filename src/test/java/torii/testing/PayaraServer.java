@@ -29,7 +29,8 @@ import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 /**
  * Runs black-box tests against the Payara Server that the build unpacked, managed as an operator would with asadmin: a
  * fresh domain under target/, every listener on loopback (server-config/payara-server-loopback.asadmin), settings as
- * system properties, the WAR deployed with asadmin deploy. Only the Payara Server run (torii.payara-server.home) loads it.
+ * system properties, the WAR deployed with asadmin deploy. Only the Payara Server run (torii.payara-server.home) loads
+ * it.
  */
 public class PayaraServer implements DeployableContainer<PayaraServer.Settings> {
 
@@ -81,12 +82,14 @@ public class PayaraServer implements DeployableContainer<PayaraServer.Settings> 
             asadminLocal("create-domain", "--nopassword", "--portbase", String.valueOf(settings.portBase()),
                     "--domaindir", domains.toString(), DOMAIN);
             keepOnLoopback(domains.resolve(DOMAIN).resolve("config/domain.xml"));
-            // --verbose keeps the server a child of asadmin, so timeout bounds the server's life and not only its start.
+            // --verbose keeps the server a child of asadmin: timeout bounds its whole life, not only its start.
             server = new ProcessBuilder("timeout", String.valueOf(settings.getTimeLimitSeconds()), asadminPath(),
                     "start-domain", "--verbose", "--domaindir", domains.toString(), DOMAIN)
-                    .redirectErrorStream(true).redirectOutput(Servers.log("payara-server-console.log").toFile()).start();
+                    .redirectErrorStream(true).redirectOutput(Servers.log("payara-server-console.log").toFile())
+                    .start();
             awaitAdmin();
-            asadmin("multimode", "--file", Path.of("server-config/payara-server-loopback.asadmin").toAbsolutePath().toString());
+            asadmin("multimode", "--file",
+                    Path.of("server-config/payara-server-loopback.asadmin").toAbsolutePath().toString());
             asadmin("create-system-properties", settings.getSystemProperties().trim().replace(":", "\\:")
                     .replaceAll("\\s+", ":"));
             running = this;
@@ -110,7 +113,8 @@ public class PayaraServer implements DeployableContainer<PayaraServer.Settings> 
                 + "default-jms-host=\"default_JMS_host\"><jms-host name=\"default_JMS_host\" host=\"localhost\" "
                 + "port=\"\\${JMS_PROVIDER_PORT}\"/></jms-service></config>"},
             {";AUTO_SERVER=TRUE", ""},
-            {"<hazelcast-runtime-configuration ", "<hazelcast-runtime-configuration das-bind-address=\"127.0.0.1\" interface=\"127.0.0.1\" "},
+            {"<hazelcast-runtime-configuration ",
+                "<hazelcast-runtime-configuration das-bind-address=\"127.0.0.1\" interface=\"127.0.0.1\" "},
             {"(<server name=\"server\" config-ref=\"server-config\">)",
                 "$1<system-property name=\"hazelcast.socket.bind.any\" value=\"false\"/>"},
         };
@@ -127,12 +131,14 @@ public class PayaraServer implements DeployableContainer<PayaraServer.Settings> 
     /** The admin listener answers its REST interface once the domain has started. */
     private void awaitAdmin() throws LifecycleException {
         var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        var domain = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + settings.adminPort() + "/management/domain"))
+        var domain = HttpRequest
+                .newBuilder(URI.create("http://127.0.0.1:" + settings.adminPort() + "/management/domain"))
                 .header("Accept", "application/json").timeout(Duration.ofSeconds(5)).build();
         var deadline = Instant.now().plus(START_LIMIT);
         while (Instant.now().isBefore(deadline)) {
             if (!server.isAlive()) {
-                throw new LifecycleException("Payara Server stopped while starting; see target/payara-server-console.log");
+                throw new LifecycleException(
+                        "Payara Server stopped while starting; see target/payara-server-console.log");
             }
             try {
                 if (client.send(domain, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
