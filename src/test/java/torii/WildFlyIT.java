@@ -6,13 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import torii.testing.Api;
-import torii.testing.BlackBox;
 
 /**
  * What WildFly has beyond the black-box tests that run on it too: the subsystems that server-config/wildfly/torii.cli
  * adds answer on the server, with the WAR deployed.
  */
-class WildFlyIT extends BlackBox {
+class WildFlyIT extends ApplicationServerChecks {
 
     /** The management interface: torii.testing.WildFly puts it three ports after torii.it.fixed-port. */
     static final Api MANAGEMENT = new Api(java.net.URI.create("http://127.0.0.1:"
@@ -25,18 +24,6 @@ class WildFlyIT extends BlackBox {
             assertEquals(200, reply.status(), path + ": " + reply.body());
             assertEquals("UP", reply.json().getString("status"), path);
         }
-    }
-
-    @Test
-    void openApiDocumentIsServedAtTheRootForTheDocsPage() {
-        assertEquals(200, api.get("docs").status());
-        assertEquals(200, api.get("docs/swagger-ui-bundle.js").status());
-        var reply = api.get("/openapi", "Accept", "application/json");
-        assertEquals(200, reply.status());
-        assertEquals("items", reply.json().getJsonObject("paths").getJsonObject("/users/me/items")
-                .getJsonObject("get").getString("operationId"), "the docs page links to operations by their ids");
-        assertEquals("/token", reply.json().getJsonObject("components").getJsonObject("securitySchemes")
-                .getJsonObject(Torii.OAUTH2).getJsonObject("flows").getJsonObject("password").getString("tokenUrl"));
     }
 
     /** Undertow refuses these before the WAR sees them, with its own HTML page rather than the API's JSON. */

@@ -64,7 +64,7 @@ public class WildFly implements DeployableContainer<WildFly.Settings> {
                     Files.delete(file);
                 }
             }
-            var pidFile = log("wildfly.pid");
+            var pidFile = Servers.log("wildfly.pid");
             Files.deleteIfExists(pidFile);
             var command = new ArrayList<>(List.of("timeout", String.valueOf(settings.getTimeLimitSeconds()),
                     home.resolve("bin/standalone.sh").toString(), "-b", "127.0.0.1", "-bmanagement", "127.0.0.1",
@@ -74,7 +74,7 @@ public class WildFly implements DeployableContainer<WildFly.Settings> {
                     "-Djboss.management.https.port=" + (settings.getPortBase() + 4)));
             command.addAll(List.of(settings.getServerOptions().trim().split("\\s+")));
             var builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(log("wildfly-console.log").toFile());
+                    .redirectOutput(Servers.log("wildfly-console.log").toFile());
             // In the background the start script passes signals on to the server and names its pid in this file.
             builder.environment().put("LAUNCH_JBOSS_IN_BACKGROUND", "true");
             builder.environment().put("JBOSS_PIDFILE", pidFile.toString());
@@ -86,18 +86,9 @@ public class WildFly implements DeployableContainer<WildFly.Settings> {
     }
 
     /** Applies the documented configuration to standalone.xml offline; the script may run on it again and again. */
-    private void configure(Path home) throws IOException, LifecycleException {
-        var script = Path.of("server-config/wildfly/torii.cli").toAbsolutePath();
-        var cli = new ProcessBuilder("timeout", "180", home.resolve("bin/jboss-cli.sh").toString(), "--file=" + script)
-                .redirectErrorStream(true).redirectOutput(log("wildfly-cli.log").toFile()).start();
-        try {
-            if (cli.waitFor() != 0) {
-                throw new LifecycleException("jboss-cli failed on " + script + "; see target/wildfly-cli.log");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LifecycleException("Interrupted while configuring WildFly", e);
-        }
+    private static void configure(Path home) throws LifecycleException {
+        Servers.run(Duration.ofMinutes(3), "wildfly-cli.log", home.resolve("bin/jboss-cli.sh").toString(),
+                "--file=" + Path.of("server-config/wildfly/torii.cli").toAbsolutePath());
     }
 
     /** The server is ready when the health subsystem that the script configures says so. */
@@ -120,7 +111,7 @@ public class WildFly implements DeployableContainer<WildFly.Settings> {
                 Thread.currentThread().interrupt();
                 throw new LifecycleException("Interrupted while waiting for WildFly", e);
             }
-            pause();
+            Servers.pause();
         }
         throw new LifecycleException("WildFly was not ready within " + START_LIMIT + "; see target/wildfly-console.log");
     }
@@ -131,24 +122,15 @@ public class WildFly implements DeployableContainer<WildFly.Settings> {
             return;
         }
         try {
-            var pidFile = log("wildfly.pid");
+            var pidFile = Servers.log("wildfly.pid");
             if (Files.exists(pidFile)) {
-                ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim())).ifPresent(WildFly::end);
+                ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim())).ifPresent(Servers::end);
             }
-            end(server.toHandle());
+            Servers.end(server.toHandle());
         } catch (IOException e) {
             throw new LifecycleException("Could not read WildFly's pid", e);
         } finally {
             server = null;
-        }
-    }
-
-    private static void end(ProcessHandle process) {
-        process.destroy();
-        try {
-            process.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (Exception e) {
-            process.destroyForcibly();
         }
     }
 
@@ -176,7 +158,7 @@ public class WildFly implements DeployableContainer<WildFly.Settings> {
                 return new ProtocolMetaData().addContext(new HTTPContext("127.0.0.1", settings.httpPort())
                         .add(new Servlet("root", "")));
             }
-            pause();
+            Servers.pause();
         }
         throw new DeploymentException(name + " was not deployed within " + DEPLOY_LIMIT);
     }
@@ -191,19 +173,7 @@ public class WildFly implements DeployableContainer<WildFly.Settings> {
         }
         var deadline = Instant.now().plus(DEPLOY_LIMIT);
         while (Files.exists(deployments.resolve(archive.getName() + ".deployed")) && Instant.now().isBefore(deadline)) {
-            pause();
-        }
-    }
-
-    private static Path log(String name) throws IOException {
-        return Files.createDirectories(Path.of("target")).resolve(name).toAbsolutePath();
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(250);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            Servers.pause();
         }
     }
 
