@@ -295,8 +295,8 @@ LUA
         [ "$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Authorization: Bearer $TOKEN" \
             -H 'Content-Type: application/json' -d "$body" "$BASE/v1/chat/completions")" = 200 ] \
             || { echo "The gateway does not answer" >&2; exit 1; }
-        measure "$WARMUP" /v1/chat/completions -s "$work/$kind.lua" > /dev/null
-        measure "$WARMUP" /trivial/v1/chat/completions -s "$work/$kind.lua" > /dev/null
+        settle true /v1/chat/completions -s "$work/$kind.lua"
+        settle true /trivial/v1/chat/completions -s "$work/$kind.lua"
     done
     for round in 1 2; do
         for kind in completion stream; do
