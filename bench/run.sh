@@ -71,14 +71,18 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# Linux schedules a Java thread's priority only with ThreadPriorityPolicy=1: the service's password hashing threads then
+# run at nice 19 and take the CPU time that requests leave (as the README's run command does).
+PRIORITIES=(-XX:ThreadPriorityPolicy=1 -XX:JavaPriority1_To_OSPriority=19)
+
 # Starts a server on the given port with the given extra system properties, waits until it answers, and leaves its
 # process id in $launched.
 launch() {
     local port=$1
     shift
     rm -rf "$work/data-$port"
-    # timeout bounds a forgotten run to 15 minutes; stopping it stops the server too.
-    timeout 900 java -Xmx1g -Dtorii.demo=true -Dtorii.data.dir="$work/data-$port" "$@" \
+    # timeout bounds a forgotten run to 20 minutes; stopping it stops the server too.
+    timeout 1200 java -Xmx1g "${PRIORITIES[@]}" -Dtorii.demo=true -Dtorii.data.dir="$work/data-$port" "$@" \
         -jar target/payara-micro.jar --nocluster --port "$port" \
         --prebootcommandfile server-config/loopback.asadmin --postbootcommandfile server-config/h2-data-dir.asadmin \
         --deploy "$service_war" --contextroot / > "$work/server-$port.log" 2>&1 &
@@ -141,21 +145,22 @@ export REFRESH_TOKENS="$work/refresh-tokens"
 
 mean() { awk '{ r += $1; a += $2; b += $3 } END { printf "%.0f %.2f %.2f\n", r / NR, a / NR, b / NR }' "$1"; }
 
-# Runs warm-up rounds of WARMUP seconds (the first argument, a function or true, prepares each) until one is within 5%
-# of the round before, at most eight: the JIT compiles a server's paths for minutes, and a measurement taken while it
-# still does measures the compiler. Reports the rounds it took on stderr.
+# Runs warm-up rounds until one is within 5% of the round before, at most eight: the JIT compiles a server's paths for
+# minutes, and a measurement taken while it still does measures the compiler. The first argument (a function or true)
+# prepares each round; the rest is the command of a round, which prints the rate first. Reports the rounds on stderr.
 settle() {
     local prepare=$1 previous=0 current round
     shift
     for round in $(seq 8); do
         $prepare
-        current=$(measure "$WARMUP" "$@" | cut -d' ' -f1)
+        current=$("$@" | cut -d' ' -f1)
         if awk -v c="$current" -v p="$previous" 'BEGIN { exit !(c > p * 0.95 && c < p * 1.05) }'; then
             break
         fi
         previous=$current
     done
-    echo "$1: steady after $round warm-up rounds of $WARMUP s ($current requests/s)" >&2
+    # The command's first words only: the rest may hold a token.
+    echo "${*:1:3}: steady after $round warm-up rounds ($current per second)" >&2
 }
 
 # Prints "2xx-per-second non-2xx-count" for a wrk run that may see refusals (503 from a full hashing pool). A login
@@ -181,8 +186,8 @@ warm_reads() {
     [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "$BASE/users/me/items")" = 200 ] \
         || { echo "The token does not work" >&2; exit 1; }
     echo "$token" > "$work/$name.token"
-    settle true /status
-    settle true /users/me/items -H "Authorization: Bearer $token"
+    settle true measure "$WARMUP" /status
+    settle true measure "$WARMUP" /users/me/items -H "Authorization: Bearer $token"
 }
 
 # Measures the public and the authenticated read of the server at BASE for the given seconds each, appending to the
@@ -217,15 +222,16 @@ auth_sections() {
         [ "$pair" = 2 ] || stop_server
     done
     auth=(-H "Authorization: Bearer $(cat "$work/rs256.token")")
-    settle fresh_refresh_tokens /token -s bench/refresh.lua
+    settle fresh_refresh_tokens measure "$WARMUP" /token -s bench/refresh.lua
     for round in 1 2; do
         fresh_refresh_tokens
         measure "$DURATION" /token -s bench/refresh.lua >> "$work/refresh"
     done
 
-    # 3. Logins: 16 clients as fast as the server lets them, after a warm-up flood; only successful logins count. At a
-    #    few per second, twice the usual duration.
-    flood $(( 2 * WARMUP )) 16 > /dev/null
+    # 3. Logins: 16 clients as fast as the server lets them, after warm-up floods until steady (each path of a login
+    #    runs only a few times a second, so the JIT takes minutes over them); only successful logins count. At a few
+    #    per second, rounds twice the usual durations.
+    settle true flood $(( 2 * WARMUP )) 16
     read -r logins_per_s login_refusals < <(flood $(( 2 * DURATION )) 16)
     # 4. The authenticated read while 16 other connections flood /token for longer than the read runs.
     flood $(( DURATION + 4 )) 16 > "$work/flood" &
@@ -295,8 +301,8 @@ LUA
         [ "$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Authorization: Bearer $TOKEN" \
             -H 'Content-Type: application/json' -d "$body" "$BASE/v1/chat/completions")" = 200 ] \
             || { echo "The gateway does not answer" >&2; exit 1; }
-        settle true /v1/chat/completions -s "$work/$kind.lua"
-        settle true /trivial/v1/chat/completions -s "$work/$kind.lua"
+        settle true measure "$WARMUP" /v1/chat/completions -s "$work/$kind.lua"
+        settle true measure "$WARMUP" /trivial/v1/chat/completions -s "$work/$kind.lua"
     done
     for round in 1 2; do
         for kind in completion stream; do
@@ -353,7 +359,7 @@ cluster_section() {
     local cluster="torii-bench-$$" i=0
     for port in "$PORT" "$PORT2"; do
         # The first instance makes the schema and the key alone; the second finds both.
-        timeout 900 java -Xmx1g -Dtorii.demo=true -Dtorii.db.host=127.0.0.1 -Dtorii.db.port="$PG_PORT" \
+        timeout 900 java -Xmx1g "${PRIORITIES[@]}" -Dtorii.demo=true -Dtorii.db.host=127.0.0.1 -Dtorii.db.port="$PG_PORT" \
             -Dtorii.db.name=torii -Dtorii.db.user=torii -Dhazelcast.socket.bind.any=false \
             -jar target/payara-micro.jar --port "$port" --addlibs target/postgresql.jar \
             --prebootcommandfile server-config/loopback.asadmin --postbootcommandfile server-config/postgresql.asadmin \

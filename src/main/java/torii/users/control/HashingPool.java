@@ -12,6 +12,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -57,8 +58,21 @@ public class HashingPool {
         // A queue of 0 hands work straight to an idle thread or refuses it.
         var waiting = queue == 0 ? new java.util.concurrent.SynchronousQueue<Runnable>()
                 : new ArrayBlockingQueue<Runnable>(queue);
-        executor = new ThreadPoolExecutor(size, size, 0, TimeUnit.SECONDS, waiting, threadFactory,
+        executor = new ThreadPoolExecutor(size, size, 0, TimeUnit.SECONDS, waiting, lowestPriority(threadFactory),
                 new ThreadPoolExecutor.AbortPolicy());
+    }
+
+    /**
+     * Threads of the lowest priority: a hash then takes only the CPU time that requests leave. The JVM passes Java
+     * priorities to Linux only when started with -XX:ThreadPriorityPolicy=1 (the run command does; lowering a thread's
+     * priority needs no privilege); without it they are ignored and the pool's bounds alone protect the rest of the API.
+     */
+    static ThreadFactory lowestPriority(ThreadFactory factory) {
+        return work -> {
+            Thread thread = factory.newThread(work);
+            thread.setPriority(Thread.MIN_PRIORITY);
+            return thread;
+        };
     }
 
     /** Created at start, so that a wrong setting stops the deployment instead of failing the first request. */
