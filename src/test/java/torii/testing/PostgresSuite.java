@@ -36,7 +36,7 @@ public class PostgresSuite implements LauncherSessionListener, LoadableExtension
         try {
             var connection = Files.writeString(Path.of(folder, "connection.properties"),
                     "torii.db.host=127.0.0.1\ntorii.db.port=" + postgres.port() + "\ntorii.db.user=" + Postgres.USER + "\n");
-            System.setProperty("torii.it.database", "--nocluster --addlibs " + System.getProperty("torii.it.jdbc-driver")
+            System.setProperty("torii.it.database", "--nohazelcast --addlibs " + System.getProperty("torii.it.jdbc-driver")
                     + " --systemproperties " + connection + " --postbootcommandfile server-config/postgresql.asadmin");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
