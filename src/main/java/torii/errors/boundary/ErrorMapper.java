@@ -2,6 +2,7 @@ package torii.errors.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
@@ -28,12 +29,25 @@ import java.util.logging.Logger;
 public class ErrorMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(ErrorMapper.class.getName());
+    /**
+     * The request attribute set once a request's body has gone past its limit: whatever the reader made of the cut
+     * body (a parse error, an I/O failure), the answer is 413.
+     */
+    public static final String BODY_TOO_LARGE = "torii.body-too-large";
 
     @Context
     UriInfo uri;
 
+    @Context
+    HttpServletRequest request;
+
     @Override
     public Response toResponse(Throwable exception) {
+        if (request != null && request.getAttribute(BODY_TOO_LARGE) != null) {
+            // The rest of the body is not read: the connection ends with this answer.
+            return Response.fromResponse(respond(uri, 413, ErrorBody.detail(Response.Status.REQUEST_ENTITY_TOO_LARGE.getReasonPhrase()), null, null))
+                    .header("Connection", "close").build();
+        }
         // Work finished on another thread (a login on the hashing pool) arrives wrapped.
         if (exception instanceof CompletionException wrapped && wrapped.getCause() != null) {
             return toResponse(wrapped.getCause());

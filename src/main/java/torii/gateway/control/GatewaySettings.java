@@ -25,12 +25,17 @@ public class GatewaySettings {
     @ConfigProperty(name = "torii.gateway.rate-limit", defaultValue = "60")
     int rateLimit;
 
+    /** Each stream being relayed holds a thread for as long as the model talks; past this many, 503. */
+    @Inject
+    @ConfigProperty(name = "torii.gateway.max-streams", defaultValue = "100")
+    int maxStreams;
+
     @PostConstruct
     void check() {
-        if (connectTimeoutMillis < 1 || readTimeoutMillis < 1 || rateLimit < 0) {
-            throw new IllegalStateException("torii.gateway.connect-timeout-ms and torii.gateway.read-timeout-ms must "
-                    + "be at least 1 and torii.gateway.rate-limit 0 or more; were " + connectTimeoutMillis + ", "
-                    + readTimeoutMillis + ", " + rateLimit);
+        if (connectTimeoutMillis < 1 || readTimeoutMillis < 1 || rateLimit < 0 || maxStreams < 1) {
+            throw new IllegalStateException("torii.gateway.connect-timeout-ms, torii.gateway.read-timeout-ms and "
+                    + "torii.gateway.max-streams must be at least 1 and torii.gateway.rate-limit 0 or more; were "
+                    + connectTimeoutMillis + ", " + readTimeoutMillis + ", " + maxStreams + ", " + rateLimit);
         }
     }
 
@@ -45,6 +50,10 @@ public class GatewaySettings {
 
     public Duration readTimeout() {
         return Duration.ofMillis(readTimeoutMillis);
+    }
+
+    public int maxStreams() {
+        return maxStreams;
     }
 
     /** Requests per user and application per minute; 0 for no limit. */
