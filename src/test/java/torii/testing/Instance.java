@@ -74,6 +74,15 @@ public final class Instance {
         process.destroy();
     }
 
+    /** Waits for a stopped instance to be gone, so that the next may open its database. */
+    public void awaitExit() {
+        try {
+            process.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            kill();
+        }
+    }
+
     public boolean log(String text) {
         try {
             return Files.readString(log).contains(text);

@@ -52,7 +52,10 @@ record AddressRules(Set<String> names, List<Range> ranges) {
     /** An address literal only: a name would need a lookup, and belongs among the names. */
     static byte[] address(String text) {
         var literal = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
-        if (!literal.matches("[0-9.]+|[0-9a-f:.]*:[0-9a-f:.]*")) {
+        // Checked before InetAddress sees it, which would look a malformed IPv4 address up as a host name.
+        var ipv4 = literal.matches("(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]|2[0-4][0-9]|1[0-9][0-9]"
+                + "|[1-9]?[0-9])){3}");
+        if (!ipv4 && !literal.matches("[0-9a-f:.]*:[0-9a-f:.]*")) {
             throw new IllegalArgumentException("not an address: " + text);
         }
         try {

@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -85,8 +86,12 @@ public class AuditTrail {
     /** Records older than the retention go; the trail never grows past what that many days bring. */
     @Schedule(hour = "*", minute = "23", persistent = false)
     void forgetOld() {
-        em.createNamedQuery(AuditRecord.OLDER_THAN).setParameter("before",
-                clock.instant().minus(Duration.ofDays(retentionDays))).executeUpdate();
+        deleteOlderThan(clock.instant().minus(Duration.ofDays(retentionDays)));
+    }
+
+    /** Deletes the records from before the moment; returns how many. */
+    public int deleteOlderThan(Instant before) {
+        return em.createNamedQuery(AuditRecord.OLDER_THAN).setParameter("before", before).executeUpdate();
     }
 
     @PostConstruct

@@ -37,11 +37,7 @@ import java.util.Optional;
 public class StrictJson implements MessageBodyReader<Object> {
 
     private static final JsonProvider JSON = JsonProvider.provider();
-
-    /** Made on first use: the gateway reads its bodies with {@link #onlyObject} alone, where JSON-B may be missing. */
-    private static final class Binding {
-        static final Jsonb JSONB = JsonbBuilder.create();
-    }
+    private static final Jsonb BINDING = JsonbBuilder.create();
 
     /** This API's request types; the gateway reads OpenAI's bodies, which it passes on, as text. */
     @Override
@@ -59,7 +55,7 @@ public class StrictJson implements MessageBodyReader<Object> {
         }
         var object = object(text);
         object.forEach((name, value) -> check(type, name, value));
-        return Binding.JSONB.fromJson(object.toString(), generic);
+        return BINDING.fromJson(object.toString(), generic);
     }
 
     static String utf8(byte[] bytes) {

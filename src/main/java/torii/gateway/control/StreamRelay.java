@@ -75,6 +75,10 @@ public class StreamRelay implements Flow.Subscriber<String>, StreamingOutput {
         }
     }
 
+    int queued() {
+        return lines.size();
+    }
+
     /** Ends the upstream's answer: the caller will not read it, or has read all it will. */
     public void cancel() {
         var upstream = subscription;

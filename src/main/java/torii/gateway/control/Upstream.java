@@ -66,7 +66,7 @@ public class Upstream {
     /** The whole completion, or a failure mapped by {@link UpstreamErrors}. */
     public CompletionStage<JsonObject> complete(String baseUrl, Optional<String> key, JsonObject body) {
         // The request's timeout ends with the response's headers; the body is bounded here too.
-        return send(baseUrl, key, body, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+        return send(baseUrl, key, body, info -> new LimitedAnswer(settings.maxAnswerBytes()))
                 .orTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .handle((response, failure) -> {
                     if (failure != null) {
@@ -98,7 +98,7 @@ public class Upstream {
                 }
                 return BodySubscribers.fromLineSubscriber(relay, subscriber -> "", StandardCharsets.UTF_8, null);
             }
-            return BodySubscribers.ofString(StandardCharsets.UTF_8);
+            return new LimitedAnswer(settings.maxAnswerBytes());
         }).whenComplete((response, failure) -> {
             if (ready.isDone()) {
                 return;

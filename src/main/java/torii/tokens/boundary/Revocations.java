@@ -179,7 +179,11 @@ public class Revocations {
      */
     @Schedule(hour = "*", minute = "*", persistent = false)
     void deleteExpired() {
-        var now = clock.instant();
+        deleteExpired(clock.instant());
+    }
+
+    /** What {@link #deleteExpired()} does, as of the given moment. */
+    public void deleteExpired(Instant now) {
         em.createNamedQuery(RevokedToken.EXPIRED).setParameter("now", now).executeUpdate();
         em.createNamedQuery(RefreshToken.IDLE_BEFORE).setParameter("before", now.minus(rules.idleLifetime()))
                 .executeUpdate();
