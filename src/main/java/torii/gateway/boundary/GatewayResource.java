@@ -95,8 +95,8 @@ public class GatewayResource {
             usage.record(username, app.id(), echo.usage());
             return CompletableFuture.completedFuture(request.stream()
                     ? events(out -> {
-                        for (var chunk : echo.chunks(request.includeUsage())) {
-                            StreamRelay.send(out, chunk.toString());
+                        for (var chunks = echo.chunks(request.includeUsage()).iterator(); chunks.hasNext(); ) {
+                            StreamRelay.send(out, chunks.next().toString());
                         }
                         StreamRelay.send(out, "[DONE]");
                     })

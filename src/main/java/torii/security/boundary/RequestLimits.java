@@ -58,6 +58,11 @@ public class RequestLimits extends HttpFilter {
             refuse(response, 414);
             return;
         }
+        var framing = framing(request);
+        if (framing != 0) {
+            refuse(response, framing);
+            return;
+        }
         var limit = request.getRequestURI().startsWith("/v1/") ? gatewayBodyBytes : bodyBytes;
         if (request.getContentLengthLong() > limit) {
             refuse(response, 413);
@@ -66,13 +71,43 @@ public class RequestLimits extends HttpFilter {
         try {
             chain.doFilter(new Limited(request, limit), response);
         } catch (IOException | ServletException | RuntimeException failure) {
-            if (request.getAttribute(ErrorMapper.BODY_TOO_LARGE) == null || response.isCommitted()) {
+            var status = ErrorMapper.bodyFailure(request);
+            if (status == 0 || response.isCommitted()) {
                 throw failure;
             }
             // The reader's failure escaped the application; the answer is the same as if the mapper had seen it.
             response.reset();
-            refuse(response, 413);
+            refuse(response, status);
         }
+    }
+
+    /**
+     * 0 when the request's framing is one this API takes; else the status to refuse it with. A transfer coding other
+     * than chunked makes the body's length unknowable to Payara, which would read what follows as another request:
+     * 400 when chunked is not the last coding, 501 for a coding before it (RFC 9112 section 6.1). A method that takes
+     * no body (GET, HEAD, DELETE, OPTIONS) with one: 400.
+     */
+    static int framing(HttpServletRequest request) {
+        var codings = request.getHeaders("Transfer-Encoding");
+        var coding = new StringBuilder();
+        while (codings.hasMoreElements()) {
+            coding.append(coding.length() == 0 ? "" : ",").append(codings.nextElement());
+        }
+        var hasCoding = coding.length() > 0;
+        if (hasCoding) {
+            var parts = coding.toString().toLowerCase(java.util.Locale.ROOT).split(",");
+            if (!parts[parts.length - 1].strip().equals("chunked")) {
+                return 400;
+            }
+            if (parts.length > 1) {
+                return 501;
+            }
+        }
+        var withoutBody = switch (request.getMethod()) {
+            case "GET", "HEAD", "DELETE", "OPTIONS" -> true;
+            default -> false;
+        };
+        return withoutBody && (hasCoding || request.getContentLengthLong() > 0) ? 400 : 0;
     }
 
     static void refuse(HttpServletResponse response, int status) throws IOException {
@@ -96,7 +131,9 @@ public class RequestLimits extends HttpFilter {
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (body == null) {
-                body = new LimitedBody(super.getInputStream(), limit, () -> setAttribute(ErrorMapper.BODY_TOO_LARGE, Boolean.TRUE));
+                body = new LimitedBody(super.getInputStream(), limit,
+                        () -> setAttribute(ErrorMapper.BODY_TOO_LARGE, Boolean.TRUE),
+                        failure -> setAttribute(ErrorMapper.BODY_UNREADABLE, failure));
             }
             return body;
         }

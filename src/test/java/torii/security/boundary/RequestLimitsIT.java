@@ -123,4 +123,46 @@ class RequestLimitsIT {
         assertTrue(sent.bytes() < 10 * GATEWAY_LIMIT / 2, "the server stopped taking the body: " + sent.bytes());
         assertTrue(allocated < GATEWAY_LIMIT, "the server allocated " + allocated + " bytes for a body it refused");
     }
+
+    /** Writes the request as it is and reads everything the server sends until it closes the connection. */
+    String exchange(String request) throws IOException {
+        try (var socket = new Socket("127.0.0.1", Api.at(deployment).base().getPort())) {
+            socket.setSoTimeout(60_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(readAll(socket.getInputStream()), StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    static void assertJsonAnswer(int status, String answer) {
+        assertTrue(answer.startsWith("HTTP/1.1 " + status + " "), answer);
+        assertTrue(answer.contains("Content-Type: application/json"), answer);
+        assertTrue(answer.contains("\"detail\""), answer);
+    }
+
+    @Test
+    void aGetWithABodyIsRefusedInTheJsonShape() throws IOException {
+        assertJsonAnswer(400, exchange("GET /status HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello"));
+        assertJsonAnswer(400, exchange("DELETE /admin/apps/x HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "5\r\nhello\r\n0\r\n\r\n"));
+    }
+
+    /** Payara would take the body as empty and read it as a second request; nothing after it is answered. */
+    @Test
+    void aTransferCodingOtherThanChunkedIsRefusedAndNothingIsSmuggled() throws IOException {
+        var smuggled = "GET /status HTTP/1.1\r\nHost: x\r\n\r\n";
+        for (var coding : java.util.List.of("gzip, chunked", "gzip", "chunked, gzip")) {
+            var answer = exchange("POST /token HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded"
+                    + "\r\nTransfer-Encoding: " + coding + "\r\n\r\n" + smuggled);
+            assertJsonAnswer(coding.endsWith("chunked") ? 501 : 400, answer);
+            assertEquals(answer.indexOf("HTTP/1.1"), answer.lastIndexOf("HTTP/1.1"), "one answer only: " + answer);
+        }
+    }
+
+    @Test
+    void aBodyThatStopsArrivingIsATimeoutInTheJsonShapeNotAFailure() throws IOException {
+        var answer = exchange("POST /token HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                + "Content-Length: 1000\r\n\r\nusername=j");
+        assertJsonAnswer(408, answer);
+    }
 }

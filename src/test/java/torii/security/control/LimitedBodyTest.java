@@ -22,7 +22,7 @@ class LimitedBodyTest {
         }
 
         @Override
-        public int read(byte[] buffer, int offset, int length) {
+        public int read(byte[] buffer, int offset, int length) throws IOException {
             taken += length;
             return length;
         }
@@ -46,7 +46,7 @@ class LimitedBodyTest {
     void aBodyPastItsLimitFailsEveryReadHavingTakenOneByteMoreAtMost() throws IOException {
         var source = new Endless();
         var exceeded = new AtomicInteger();
-        var body = new LimitedBody(source, 1000, exceeded::incrementAndGet);
+        var body = new LimitedBody(source, 1000, exceeded::incrementAndGet, LimitedBodyTest::notBroken);
         var buffer = new byte[8192];
         assertEquals(1000, body.read(buffer, 0, 1000));
         assertThrows(LimitedBody.TooLarge.class, () -> body.read(buffer, 0, buffer.length));
@@ -61,14 +61,32 @@ class LimitedBodyTest {
         var source = new Endless();
         var body = new LimitedBody(source, 3, () -> {
             throw new AssertionError("not exceeded");
-        });
+        }, LimitedBodyTest::notBroken);
         assertEquals('a', body.read());
         assertEquals(2, body.read(new byte[2], 0, 2));
     }
 
+    static void notBroken(IOException failure) {
+        throw new AssertionError("not broken", failure);
+    }
+
+    @Test
+    void aBodyThatStopsArrivingIsReportedAndItsFailurePassedOn() {
+        var stalled = new Endless() {
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                throw new IOException(new java.util.concurrent.TimeoutException());
+            }
+        };
+        var reported = new java.util.concurrent.atomic.AtomicReference<IOException>();
+        var body = new LimitedBody(stalled, 100, () -> { }, reported::set);
+        var failure = assertThrows(IOException.class, () -> body.read(new byte[10], 0, 10));
+        assertEquals(failure, reported.get());
+    }
+
     @Test
     void byteByByteReadsAreCountedToo() throws IOException {
-        var body = new LimitedBody(new Endless(), 2, () -> { });
+        var body = new LimitedBody(new Endless(), 2, () -> { }, LimitedBodyTest::notBroken);
         body.read();
         body.read();
         assertThrows(LimitedBody.TooLarge.class, body::read);
