@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.security.OAuthFlow;
 import org.eclipse.microprofile.openapi.annotations.security.OAuthFlows;
 import org.eclipse.microprofile.openapi.annotations.security.OAuthScope;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
-import torii.tokens.control.Scope;
+import torii.platform.control.Scope;
 
 /**
  * The JAX-RS application: every endpoint sits at the root, as in the FastAPI tutorial ({@code /token}, {@code /users/me}).
@@ -18,16 +18,13 @@ import torii.tokens.control.Scope;
 @ApplicationPath("")
 @OpenAPIDefinition(info = @Info(title = "Torii", version = "1.0",
         description = "Log in with username and password at /token, then call the API with the bearer token."))
-@SecurityScheme(securitySchemeName = Torii.OAUTH2, type = SecuritySchemeType.OAUTH2,
+@SecurityScheme(securitySchemeName = Scope.SCHEME, type = SecuritySchemeType.OAUTH2,
         description = "Applications have the scopes app:<id>; GET /users/me/apps lists the ones you may use.",
         flows = @OAuthFlows(password = @OAuthFlow(tokenUrl = "/token", refreshUrl = "/token", scopes = {
                 @OAuthScope(name = Scope.ME, description = "Read your own account"),
                 @OAuthScope(name = Scope.ITEMS, description = "Read your own items"),
                 @OAuthScope(name = Scope.ADMIN, description = "Administer users and applications")})))
 public class Torii extends Application {
-
-    /** The OpenAPI name of the password-flow scheme that protected operations refer to. */
-    public static final String OAUTH2 = "OAuth2PasswordBearer";
 
     /**
      * Jersey holds back the first 8 KB of every response to compute its length, and a flush does not release them:

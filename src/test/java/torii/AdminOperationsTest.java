@@ -18,7 +18,7 @@ import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import torii.tokens.control.Scope;
+import torii.platform.control.Scope;
 
 /**
  * Every operation that needs the admin role needs the admin scope too, so that a token an administrator asked for with

@@ -3,6 +3,7 @@ package torii;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
+import torii.platform.control.Scope;
 import torii.testing.BlackBox;
 
 /** What an application server other than Payara Micro must serve besides the API, with the WAR deployed unchanged. */
@@ -17,6 +18,6 @@ abstract class ApplicationServerChecks extends BlackBox {
         assertEquals("items", reply.json().getJsonObject("paths").getJsonObject("/users/me/items")
                 .getJsonObject("get").getString("operationId"), "the docs page links to operations by their ids");
         assertEquals("/token", reply.json().getJsonObject("components").getJsonObject("securitySchemes")
-                .getJsonObject(Torii.OAUTH2).getJsonObject("flows").getJsonObject("password").getString("tokenUrl"));
+                .getJsonObject(Scope.SCHEME).getJsonObject("flows").getJsonObject("password").getString("tokenUrl"));
     }
 }

@@ -17,8 +17,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import torii.testing.Api;
 import torii.testing.Api.Reply;
+import torii.testing.Api;
 import torii.testing.Deployments;
 
 /**

@@ -17,11 +17,11 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import torii.audit.boundary.AuditEvent;
 import torii.audit.boundary.AuditTrail;
 import torii.audit.control.AuditTally;
+import torii.platform.entity.AuditEvent;
 import torii.testing.Deployments;
-import torii.tokens.boundary.Revocations;
+import torii.tokens.boundary.Sessions;
 import torii.tokens.boundary.Tokens;
 import torii.users.boundary.Users;
 import torii.users.entity.User;
@@ -45,7 +45,7 @@ class RetentionIT {
     Tokens tokens;
 
     @Inject
-    Revocations revocations;
+    Sessions sessions;
 
     @Inject
     Users users;
@@ -89,19 +89,19 @@ class RetentionIT {
         for (int i = 0; i < 1100; i++) {
             tokens.startSession(user, "chat", "me");
         }
-        var sessions = "SELECT COUNT(*) FROM sessions WHERE username = ?";
-        var live = sessions + " AND revoked IS NULL";
+        var allSessions = "SELECT COUNT(*) FROM sessions WHERE username = ?";
+        var live = allSessions + " AND revoked IS NULL";
         var refreshTokens = "SELECT COUNT(*) FROM refresh_tokens t JOIN sessions s ON t.session_id = s.id "
                 + "WHERE s.username = ?";
         assertEquals(50, count(live, username), "torii.sessions.max-per-user");
         var now = Instant.now();
-        revocations.deleteExpired(now);
-        assertEquals(50, count(sessions, username), "the thousand and fifty ended sessions went at once");
+        sessions.deleteExpired(now);
+        assertEquals(50, count(allSessions, username), "the thousand and fifty ended sessions went at once");
         assertEquals(50, count(refreshTokens, username));
-        revocations.deleteExpired(now.plus(Duration.ofDays(1)).plusSeconds(60));
+        sessions.deleteExpired(now.plus(Duration.ofDays(1)).plusSeconds(60));
         assertEquals(0, count(refreshTokens, username), "past their idle lifetime");
-        assertEquals(50, count(sessions, username));
-        revocations.deleteExpired(now.plus(Duration.ofDays(31)));
-        assertEquals(0, count(sessions, username), "past their absolute end");
+        assertEquals(50, count(allSessions, username));
+        sessions.deleteExpired(now.plus(Duration.ofDays(31)));
+        assertEquals(0, count(allSessions, username), "past their absolute end");
     }
 }

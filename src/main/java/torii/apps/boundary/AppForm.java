@@ -6,7 +6,8 @@ import jakarta.validation.constraints.Size;
 import java.util.Locale;
 import torii.apps.entity.App;
 import torii.apps.entity.Backend;
-import torii.errors.boundary.ApiException;
+import torii.platform.control.Refusal.Kind;
+import torii.platform.control.Refusal;
 
 /**
  * An application as an administrator writes it; the id is given on creation and fixed after.
@@ -41,7 +42,7 @@ public class AppForm {
         try {
             return app.describe(name, description, Backend.valueOf(backend.toUpperCase(Locale.ROOT)), base_url, model);
         } catch (IllegalArgumentException e) {
-            throw new ApiException(400, "invalid_request", "base_url and model: " + e.getMessage(), null);
+            throw new Refusal(Kind.INVALID, "invalid_request", "base_url and model: " + e.getMessage(), null);
         }
     }
 }

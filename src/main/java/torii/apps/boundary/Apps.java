@@ -18,9 +18,12 @@ import torii.apps.entity.App;
 import torii.apps.entity.Backend;
 import torii.apps.entity.Grant;
 import torii.apps.entity.Grantee;
-import torii.audit.boundary.AuditEvent;
-import torii.errors.boundary.ApiException;
-import torii.users.boundary.UserRemoved;
+import torii.platform.control.Refusal.Kind;
+import torii.platform.control.Refusal;
+import torii.platform.entity.AppRemoved;
+import torii.platform.entity.AppsChanged;
+import torii.platform.entity.AuditEvent;
+import torii.platform.entity.UserRemoved;
 import torii.users.boundary.Users;
 
 /** The application registry and its grants. */
@@ -60,7 +63,7 @@ public class Apps {
 
     public App create(App app) {
         if (em.find(App.class, app.id()) != null) {
-            throw new ApiException(409, null, "An application with this id exists", null);
+            throw new Refusal(Kind.CONFLICT, null, "An application with this id exists", null);
         }
         checkUpstream(app);
         em.persist(app);
@@ -116,10 +119,10 @@ public class Apps {
     public Grant grant(String appId, Grantee kind, String grantee) {
         managed(appId);
         if (kind == Grantee.USER && users.find(grantee).isEmpty()) {
-            throw new ApiException(404, null, "User not found", null);
+            throw new Refusal(Kind.NOT_FOUND, null, "User not found", null);
         }
         if (existing(appId, kind, grantee).isPresent()) {
-            throw new ApiException(409, null, "The application is already granted to this " + kind.name().toLowerCase(),
+            throw new Refusal(Kind.CONFLICT, null, "The application is already granted to this " + kind.name().toLowerCase(),
                     null);
         }
         var grant = new Grant(appId, kind, grantee);
@@ -132,7 +135,7 @@ public class Apps {
     public void revoke(String appId, Grantee kind, String grantee) {
         managed(appId);
         em.remove(existing(appId, kind, grantee)
-                .orElseThrow(() -> new ApiException(404, null, "No such grant", null)));
+                .orElseThrow(() -> new Refusal(Kind.NOT_FOUND, null, "No such grant", null)));
         record(AuditEvent.GRANT_REVOKE, kind, grantee, appId);
     }
 
@@ -188,7 +191,7 @@ public class Apps {
         return Optional.ofNullable(em.find(App.class, id)).orElseThrow(Apps::unknownApp);
     }
 
-    static ApiException unknownApp() {
-        return new ApiException(404, null, "Application not found", null);
+    static Refusal unknownApp() {
+        return new Refusal(Kind.NOT_FOUND, null, "Application not found", null);
     }
 }

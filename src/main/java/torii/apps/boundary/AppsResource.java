@@ -19,11 +19,11 @@ import jakarta.ws.rs.core.UriBuilder;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import torii.Torii;
-import torii.tokens.control.Scope;
 import torii.apps.control.Upstreams;
 import torii.apps.entity.Grantee;
-import torii.errors.boundary.ApiException;
+import torii.platform.control.Refusal.Kind;
+import torii.platform.control.Refusal;
+import torii.platform.control.Scope;
 
 /** Administration of the application registry and of who may use each application. */
 @Path("admin/apps")
@@ -31,7 +31,7 @@ import torii.errors.boundary.ApiException;
 @Consumes(MediaType.APPLICATION_JSON)
 @ApplicationScoped
 @RolesAllowed("admin")
-@SecurityRequirement(name = Torii.OAUTH2, scopes = Scope.ADMIN)
+@SecurityRequirement(name = Scope.SCHEME, scopes = Scope.ADMIN)
 public class AppsResource {
 
     @Inject
@@ -50,7 +50,7 @@ public class AppsResource {
     @Operation(summary = "Create Application")
     public Response create(@Valid @NotNull AppForm form) {
         if (form.id == null) {
-            throw new ApiException(400, "invalid_request", "id: must not be null", null);
+            throw new Refusal(Kind.INVALID, "invalid_request", "id: must not be null", null);
         }
         var app = apps.create(form.app());
         return Response.created(UriBuilder.fromPath("/admin/apps/{id}").build(app.id())).entity(details(app)).build();
@@ -68,7 +68,7 @@ public class AppsResource {
     @Operation(summary = "Update Application")
     public AppDetails update(@PathParam("id") String id, @Valid @NotNull AppForm form) {
         if (form.id != null && !form.id.equals(id)) {
-            throw new ApiException(400, "invalid_request", "id: cannot be changed", null);
+            throw new Refusal(Kind.INVALID, "invalid_request", "id: cannot be changed", null);
         }
         return details(apps.update(id, form));
     }

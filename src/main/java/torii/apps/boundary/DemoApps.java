@@ -7,10 +7,10 @@ import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import torii.apps.entity.App;
 import torii.apps.entity.Backend;
 import torii.apps.entity.Grantee;
+import torii.platform.control.DemoMode;
 
 /**
  * The demo applications exist only while demo mode is on: two echo applications, translator for johndoe and
@@ -25,15 +25,14 @@ public class DemoApps {
     static final List<String> IDS = List.of("translator", "summarizer");
 
     @Inject
-    @ConfigProperty(name = "torii.demo", defaultValue = "false")
-    boolean demo;
+    DemoMode demo;
 
     @Inject
     Apps apps;
 
     @PostConstruct
     void create() {
-        if (!demo) {
+        if (!demo.on()) {
             var deleted = apps.deleteDemo(IDS);
             if (!deleted.isEmpty()) {
                 LOG.warning("Demo mode is off: the demo applications " + deleted + " are deleted");

@@ -15,17 +15,15 @@ import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import torii.Torii;
-import torii.security.boundary.Challenges;
-import torii.security.boundary.ScopesFilter;
-import torii.tokens.control.Scope;
+import torii.platform.control.Challenges;
+import torii.platform.control.Scope;
 
 /** The applications the caller may use. */
 @Path("users/me/apps")
 @Produces(MediaType.APPLICATION_JSON)
 @ApplicationScoped
 @RolesAllowed("**")
-@SecurityRequirement(name = Torii.OAUTH2)
+@SecurityRequirement(name = Scope.SCHEME)
 public class MyAppsResource {
 
     @Inject
@@ -36,7 +34,7 @@ public class MyAppsResource {
 
     @GET
     @Operation(summary = "Read Own Applications")
-    @SecurityRequirement(name = Torii.OAUTH2, scopes = Scope.ME)
+    @SecurityRequirement(name = Scope.SCHEME, scopes = Scope.ME)
     public List<AppInfo> mine(@Context SecurityContext caller) {
         var token = (JsonWebToken) caller.getUserPrincipal();
         return apps.usableBy(token.getName(), token.getGroups()).stream().map(AppInfo::of).toList();
@@ -51,7 +49,7 @@ public class MyAppsResource {
     @Operation(summary = "Read Own Application", description = "Requires the scope app:{id}.")
     public AppInfo one(@PathParam("id") String id, @Context SecurityContext caller) {
         var token = (JsonWebToken) caller.getUserPrincipal();
-        ScopesFilter.require(token, Set.of(Scope.app(id)));
+        Challenges.requireScopes(token, Set.of(Scope.app(id)));
         return AppInfo.of(usableApps.of(token.getName(), token.getGroups(), id)
                 .orElseThrow(() -> Challenges.insufficientScope(Scope.app(id))));
     }

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import torii.apps.entity.App;
+import torii.platform.entity.AppsChanged;
 
 /**
  * Whether a user may use an application now, directly or through a group: {@link Apps#usable} asked once, and what it

@@ -13,8 +13,9 @@ import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import torii.errors.boundary.ApiException;
-import torii.security.control.SecretFiles;
+import torii.platform.control.Refusal.Kind;
+import torii.platform.control.Refusal;
+import torii.platform.control.SecretFiles;
 
 /**
  * Where an application's requests may go, and with which key. The key of an upstream comes from configuration
@@ -84,12 +85,12 @@ public class Upstreams {
             return;
         }
         if (keyConfigured(appId)) {
-            throw ApiException.invalidParam("base_url", pinned.map(url -> "the application's key is configured for "
+            throw Refusal.invalidParam("base_url", pinned.map(url -> "the application's key is configured for "
                     + url + "; change torii.apps." + appId + ".base-url to move it").orElse("the application's key "
                     + "is bound to no URL; an operator must set torii.apps." + appId + ".base-url"));
         }
         if (!allowed(baseUrl, true)) {
-            throw ApiException.invalidParam("base_url", "leads to a loopback, link-local or private address, which "
+            throw Refusal.invalidParam("base_url", "leads to a loopback, link-local or private address, which "
                     + "torii.gateway.allowed-upstreams does not allow");
         }
     }
@@ -104,11 +105,11 @@ public class Upstreams {
             return key;
         }
         if (key.isPresent()) {
-            throw new ApiException(502, "upstream_error", "The application's upstream is not the one its key is "
+            throw new Refusal(Kind.UPSTREAM_FAILED, "upstream_error", "The application's upstream is not the one its key is "
                     + "configured for; an operator must set torii.apps." + appId + ".base-url", null);
         }
         if (!allowed(baseUrl, false)) {
-            throw new ApiException(502, "upstream_error",
+            throw new Refusal(Kind.UPSTREAM_FAILED, "upstream_error",
                     "The application's upstream leads to an address that is not allowed", null);
         }
         return Optional.empty();

@@ -11,8 +11,9 @@ import java.time.Clock;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import torii.audit.control.AuditTally;
-import torii.security.boundary.JWTAuthenticationFilter;
-import torii.security.control.ClientAddresses;
+import torii.platform.control.Callers;
+import torii.platform.control.ClientAddresses;
+import torii.platform.entity.AuditEvent;
 
 /**
  * Counts the events any caller can cause at will ({@link AuditEvent#countable()}), once the change they report has
@@ -74,7 +75,7 @@ public class AuditCounter {
             if (address == null) {
                 address = addresses.of(request);
             }
-            actor = (String) request.getAttribute(JWTAuthenticationFilter.CALLER);
+            actor = (String) request.getAttribute(Callers.ATTRIBUTE);
         } catch (ContextNotActiveException | IllegalStateException noRequest) {
             // Nothing more to learn.
         }

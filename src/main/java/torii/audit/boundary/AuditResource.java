@@ -14,19 +14,18 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import torii.Torii;
-import torii.tokens.control.Scope;
-import torii.errors.boundary.QueryParameters;
+import torii.platform.boundary.QueryParameters;
+import torii.platform.control.Scope;
 
 /** The audit trail for administrators, newest first, a page at a time, optionally of one user. */
 @Path("admin/audit")
 @Produces(MediaType.APPLICATION_JSON)
 @ApplicationScoped
 @RolesAllowed("admin")
-@SecurityRequirement(name = Torii.OAUTH2, scopes = Scope.ADMIN)
+@SecurityRequirement(name = Scope.SCHEME, scopes = Scope.ADMIN)
 public class AuditResource {
 
     static final int DEFAULT_SIZE = 50;

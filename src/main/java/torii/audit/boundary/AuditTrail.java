@@ -21,6 +21,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import torii.audit.control.AuditTally;
 import torii.audit.entity.AuditRecord;
+import torii.platform.entity.AuditEvent;
 
 /**
  * Keeps every {@link AuditEvent}, the countable ones as a row per kind, username, address and minute, deletes records

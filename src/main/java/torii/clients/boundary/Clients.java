@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import torii.clients.control.ClientCredentials;
+import torii.clients.control.ClientErrors;
 import torii.clients.entity.Client;
 
 /** The client registry: who may ask for tokens, and whether a request's client is who it says. */

@@ -12,7 +12,8 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import torii.clients.control.ClientCredentials;
-import torii.security.control.SecretFiles;
+import torii.platform.control.DemoMode;
+import torii.platform.control.SecretFiles;
 
 /**
  * Registers the clients at start: the public clients {@code docs} (the Swagger UI page) and {@code chat} (the front
@@ -31,8 +32,7 @@ public class RegisteredClients {
     static final int MIN_SECRET_LENGTH = 32;
 
     @Inject
-    @ConfigProperty(name = "torii.demo", defaultValue = "false")
-    boolean demo;
+    DemoMode demo;
 
     @Inject
     @ConfigProperty(name = "torii.clients.confidential")
@@ -53,7 +53,7 @@ public class RegisteredClients {
                     clients.register(id, ClientCredentials.hash(secretOf(id)));
                     registered.add(id);
                 });
-        if (demo) {
+        if (demo.on()) {
             clients.register(DEMO_CLIENT, ClientCredentials.hash(DEMO_SECRET));
             registered.add(DEMO_CLIENT);
         }

@@ -6,7 +6,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.List;
-import torii.clients.boundary.ClientErrors;
 
 /**
  * Who a request says its client is (RFC 6749 section 2.3.1): HTTP Basic with the form-encoded client id and secret

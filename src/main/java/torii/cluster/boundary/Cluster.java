@@ -18,6 +18,7 @@ import javax.naming.NamingException;
 import torii.cluster.control.Broadcast;
 import torii.cluster.control.Grid;
 import torii.cluster.control.Wire;
+import torii.platform.entity.ClusterEvent;
 
 /**
  * Sends each committed {@link ClusterEvent} to the other instances, and fires theirs here. An event that came from the

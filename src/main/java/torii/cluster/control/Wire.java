@@ -8,7 +8,7 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
 import java.io.UncheckedIOException;
-import torii.cluster.boundary.ClusterEvent;
+import torii.platform.entity.ClusterEvent;
 
 /**
  * Events as bytes for the grid. The grid stores plain byte arrays, so Hazelcast never needs the application's

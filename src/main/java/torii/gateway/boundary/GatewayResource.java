@@ -19,13 +19,11 @@ import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import torii.Torii;
 import torii.apps.boundary.Apps;
 import torii.apps.boundary.UsableApps;
 import torii.apps.control.Upstreams;
 import torii.apps.entity.App;
 import torii.apps.entity.Backend;
-import torii.errors.boundary.ApiException;
 import torii.gateway.control.ChatRequest;
 import torii.gateway.control.Echo;
 import torii.gateway.control.GatewaySettings;
@@ -33,16 +31,17 @@ import torii.gateway.control.StreamRelay;
 import torii.gateway.control.TokenUsage;
 import torii.gateway.control.Upstream;
 import torii.metrics.boundary.Metrics;
-import torii.security.boundary.Challenges;
-import torii.security.boundary.ScopesFilter;
-import torii.tokens.control.Scope;
+import torii.platform.control.Challenges;
+import torii.platform.control.Refusal.Kind;
+import torii.platform.control.Refusal;
+import torii.platform.control.Scope;
 
 /** OpenAI's chat-completions API, with a token of this service as the API key and an application id as the model. */
 @Path("v1")
 @Produces(MediaType.APPLICATION_JSON)
 @ApplicationScoped
 @RolesAllowed("**")
-@SecurityRequirement(name = Torii.OAUTH2)
+@SecurityRequirement(name = Scope.SCHEME)
 public class GatewayResource {
 
     static final String EVENT_STREAM = "text/event-stream";
@@ -131,17 +130,17 @@ public class GatewayResource {
     App usable(JsonWebToken token, String appId) {
         if (!App.ID.matcher(appId).matches()) {
             // No application has such an id: asking the database would only cost a query, or fail on a NUL.
-            throw new ApiException(404, "model_not_found", "The model '" + printable(appId) + "' does not exist", null);
+            throw new Refusal(Kind.NOT_FOUND, "model_not_found", "The model '" + printable(appId) + "' does not exist", null);
         }
         var app = usableApps.of(token.getName(), token.getGroups(), appId);
         if (app.isEmpty()) {
             try {
                 apps.find(appId);
-            } catch (ApiException notFound) {
-                throw new ApiException(404, "model_not_found", "The model '" + appId + "' does not exist", null);
+            } catch (Refusal notFound) {
+                throw new Refusal(Kind.NOT_FOUND, "model_not_found", "The model '" + appId + "' does not exist", null);
             }
         }
-        ScopesFilter.require(token, Set.of(Scope.app(appId)));
+        Challenges.requireScopes(token, Set.of(Scope.app(appId)));
         return app.orElseThrow(() -> Challenges.insufficientScope(Scope.app(appId)));
     }
 

@@ -5,12 +5,13 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import torii.errors.boundary.ApiException;
 import torii.gateway.control.GatewaySettings;
 import torii.gateway.control.RateWindows;
 import torii.gateway.control.TokenUsage;
 import torii.gateway.control.UsageTally;
 import torii.metrics.boundary.Metrics;
+import torii.platform.control.Refusal.Kind;
+import torii.platform.control.Refusal;
 
 /**
  * What each gateway call asks of the counters, answered from this instance's memory: whether the rate limit lets it
@@ -56,7 +57,7 @@ public class Meter {
         }
         metrics.gatewayCall(appId, Metrics.RATE_LIMITED);
         var secondsLeft = (60_000 - now % 60_000 + 999) / 1000;
-        throw ApiException.retryLater(429, "rate_limit_exceeded", "Rate limit reached: " + limit
+        throw Refusal.retryLater(Kind.THROTTLED, "rate_limit_exceeded", "Rate limit reached: " + limit
                 + " requests per minute to this application; try again in " + secondsLeft + " s", secondsLeft);
     }
 

@@ -18,15 +18,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import torii.Torii;
-import torii.tokens.control.Scope;
+import torii.platform.control.Scope;
 
 /** The caller's own usage of the gateway. */
 @Path("users/me/usage")
 @Produces(MediaType.APPLICATION_JSON)
 @ApplicationScoped
 @RolesAllowed("**")
-@SecurityRequirement(name = Torii.OAUTH2, scopes = Scope.ME)
+@SecurityRequirement(name = Scope.SCHEME, scopes = Scope.ME)
 public class MyUsageResource {
 
     @Inject

@@ -17,13 +17,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import torii.apps.boundary.AppRemoved;
 import torii.gateway.control.RateWindows;
-import torii.gateway.control.TokenUsage;
 import torii.gateway.control.UsageTally;
 import torii.gateway.entity.RequestWindow;
 import torii.gateway.entity.UsageCount;
-import torii.users.boundary.UserRemoved;
+import torii.platform.entity.AppRemoved;
+import torii.platform.entity.UserRemoved;
 
 /**
  * The gateway's counters in the database: the rate limit per user, application and minute, and the usage per day, each

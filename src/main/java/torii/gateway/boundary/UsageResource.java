@@ -18,14 +18,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import torii.Torii;
-import torii.errors.boundary.QueryParameters;
-import torii.tokens.control.Scope;
+import torii.platform.boundary.QueryParameters;
+import torii.platform.control.Scope;
 
 /** Everyone's usage of the gateway, for administrators. */
 @Path("admin/usage")
 @RolesAllowed("admin")
-@SecurityRequirement(name = Torii.OAUTH2, scopes = Scope.ADMIN)
+@SecurityRequirement(name = Scope.SCHEME, scopes = Scope.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 @ApplicationScoped
 public class UsageResource {

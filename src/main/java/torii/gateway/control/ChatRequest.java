@@ -4,7 +4,9 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.stream.Collectors;
-import torii.errors.boundary.ApiException;
+import torii.platform.control.JsonObjects;
+import torii.platform.control.Refusal.Kind;
+import torii.platform.control.Refusal;
 
 /**
  * A chat-completions request as the caller sent it, every field kept so that an upstream receives the ones this
@@ -13,21 +15,21 @@ import torii.errors.boundary.ApiException;
 public record ChatRequest(JsonObject body, String model, boolean stream, boolean includeUsage) {
 
     public static ChatRequest parse(String text) {
-        var body = JsonText.object(text == null ? "" : text)
-                .orElseThrow(() -> new ApiException(400, "invalid_request", "The body must be a JSON object", null));
+        var body = JsonObjects.onlyObject(text == null ? "" : text)
+                .orElseThrow(() -> new Refusal(Kind.INVALID, "invalid_request", "The body must be a JSON object", null));
         if (!(body.get("model") instanceof JsonString model) || model.getString().isBlank()) {
-            throw ApiException.invalidParam("model", "an application id is required");
+            throw Refusal.invalidParam("model", "an application id is required");
         }
         var messages = body.get("messages");
         if (messages == null || messages.getValueType() != JsonValue.ValueType.ARRAY || messages.asJsonArray().isEmpty()
                 || !messages.asJsonArray().stream().allMatch(ChatRequest::isMessage)) {
-            throw ApiException.invalidParam("messages", "a non-empty array of objects with a role is required");
+            throw Refusal.invalidParam("messages", "a non-empty array of objects with a role is required");
         }
         var stream = flag(body, "stream");
         var options = body.get("stream_options");
         if (options != null && options.getValueType() != JsonValue.ValueType.OBJECT
                 && options.getValueType() != JsonValue.ValueType.NULL) {
-            throw ApiException.invalidParam("stream_options", "must be an object");
+            throw Refusal.invalidParam("stream_options", "must be an object");
         }
         var includeUsage = options instanceof JsonObject given && flag(given, "include_usage");
         return new ChatRequest(body, model.getString(), stream, includeUsage);
@@ -45,7 +47,7 @@ public record ChatRequest(JsonObject body, String model, boolean stream, boolean
         if (value == JsonValue.TRUE) {
             return true;
         }
-        throw ApiException.invalidParam(name, "must be true or false");
+        throw Refusal.invalidParam(name, "must be true or false");
     }
 
     /**
@@ -53,10 +55,10 @@ public record ChatRequest(JsonObject body, String model, boolean stream, boolean
      * the usage chunk, which the caller gets only if they asked for it too.
      */
     public JsonObject forUpstream(String upstreamModel, String username) {
-        var upstream = JsonText.JSON.createObjectBuilder(body).add("model", upstreamModel).add("user", username);
+        var upstream = JsonObjects.JSON.createObjectBuilder(body).add("model", upstreamModel).add("user", username);
         if (stream) {
             var options = body.get("stream_options") instanceof JsonObject given
-                    ? JsonText.JSON.createObjectBuilder(given) : JsonText.JSON.createObjectBuilder();
+                    ? JsonObjects.JSON.createObjectBuilder(given) : JsonObjects.JSON.createObjectBuilder();
             upstream.add("stream_options", options.add("include_usage", true));
         }
         return upstream.build();

@@ -6,6 +6,7 @@ import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import torii.platform.control.JsonObjects;
 
 /**
  * The built-in backend: answers with the text of the user's last message, in the shapes of OpenAI's chat
@@ -39,38 +40,38 @@ public record Echo(String id, String model, long created, String answer, TokenUs
     }
 
     public JsonObject completion() {
-        var message = JsonText.JSON.createObjectBuilder().add("role", "assistant").add("content", answer);
-        var choice = JsonText.JSON.createObjectBuilder().add("index", 0).add("message", message).add("finish_reason", "stop");
-        return head("chat.completion").add("choices", JsonText.JSON.createArrayBuilder().add(choice)).add("usage", usageObject())
+        var message = JsonObjects.JSON.createObjectBuilder().add("role", "assistant").add("content", answer);
+        var choice = JsonObjects.JSON.createObjectBuilder().add("index", 0).add("message", message).add("finish_reason", "stop");
+        return head("chat.completion").add("choices", JsonObjects.JSON.createArrayBuilder().add(choice)).add("usage", usageObject())
                 .build();
     }
 
     /** The role first, then a word at a time, then the finish, then the usage if asked for; each made when taken. */
     public Stream<JsonObject> chunks(boolean includeUsage) {
-        var role = Stream.of(JsonText.JSON.createObjectBuilder().add("role", "assistant").add("content", ""));
+        var role = Stream.of(JsonObjects.JSON.createObjectBuilder().add("role", "assistant").add("content", ""));
         var words = PIECES.matcher(answer).results()
-                .map(piece -> JsonText.JSON.createObjectBuilder().add("content", piece.group()));
+                .map(piece -> JsonObjects.JSON.createObjectBuilder().add("content", piece.group()));
         var deltas = Stream.concat(role, words).map(delta -> chunk(delta, null));
-        var finish = Stream.of(JsonText.JSON.createObjectBuilder()).map(delta -> chunk(delta, "stop"));
+        var finish = Stream.of(JsonObjects.JSON.createObjectBuilder()).map(delta -> chunk(delta, "stop"));
         var usageChunk = includeUsage ? Stream.of(true).map(asked -> head("chat.completion.chunk")
-                .add("choices", JsonText.JSON.createArrayBuilder()).add("usage", usageObject()).build())
+                .add("choices", JsonObjects.JSON.createArrayBuilder()).add("usage", usageObject()).build())
                 : Stream.<JsonObject>empty();
         return Stream.of(deltas, finish, usageChunk).flatMap(chunks -> chunks);
     }
 
     JsonObject chunk(JsonObjectBuilder delta, String finishReason) {
-        var choice = JsonText.JSON.createObjectBuilder().add("index", 0).add("delta", delta);
+        var choice = JsonObjects.JSON.createObjectBuilder().add("index", 0).add("delta", delta);
         choice = finishReason == null ? choice.addNull("finish_reason") : choice.add("finish_reason", finishReason);
-        return head("chat.completion.chunk").add("choices", JsonText.JSON.createArrayBuilder().add(choice)).build();
+        return head("chat.completion.chunk").add("choices", JsonObjects.JSON.createArrayBuilder().add(choice)).build();
     }
 
     JsonObjectBuilder head(String object) {
-        return JsonText.JSON.createObjectBuilder().add("id", id).add("object", object).add("created", created)
+        return JsonObjects.JSON.createObjectBuilder().add("id", id).add("object", object).add("created", created)
                 .add("model", model);
     }
 
     JsonObjectBuilder usageObject() {
-        return JsonText.JSON.createObjectBuilder().add("prompt_tokens", usage.prompt())
+        return JsonObjects.JSON.createObjectBuilder().add("prompt_tokens", usage.prompt())
                 .add("completion_tokens", usage.completion())
                 .add("total_tokens", usage.prompt() + usage.completion());
     }

@@ -12,11 +12,12 @@ import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Flow;
-
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import torii.errors.boundary.ApiException;
-import torii.errors.boundary.OpenAiError;
+import torii.platform.control.JsonObjects;
+import torii.platform.control.OpenAiError;
+import torii.platform.control.Refusal.Kind;
+import torii.platform.control.Refusal;
 
 /**
  * Relays an upstream's event stream to the caller as its lines arrive, each event flushed at once. The upstream's
@@ -99,7 +100,7 @@ public class StreamRelay implements Flow.Subscriber<String>, StreamingOutput {
                 }
                 taken();
                 if (!(item instanceof String line)) {
-                    fail(out, new ApiException(502, "upstream_error",
+                    fail(out, new Refusal(Kind.UPSTREAM_FAILED, "upstream_error",
                             "The application's model server broke off its answer", null));
                     return;
                 }
@@ -111,7 +112,7 @@ public class StreamRelay implements Flow.Subscriber<String>, StreamingOutput {
                     send(out, data);
                     return;
                 }
-                var chunk = JsonText.object(data).orElse(null);
+                var chunk = JsonObjects.onlyObject(data).orElse(null);
                 if (chunk == null) {
                     fail(out, UpstreamErrors.garbage());
                     return;
@@ -150,7 +151,7 @@ public class StreamRelay implements Flow.Subscriber<String>, StreamingOutput {
     }
 
     /** An error event after which the stream ends: the caller has had a 200 and can learn of the failure only so. */
-    static void fail(OutputStream out, ApiException failure) throws IOException {
-        send(out, JSON.toJson(OpenAiError.of(failure.status(), failure.body(), null)));
+    static void fail(OutputStream out, Refusal failure) throws IOException {
+        send(out, JSON.toJson(OpenAiError.of(failure.kind().status(), failure.body(), null)));
     }
 }

@@ -13,8 +13,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodySubscribers;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -25,7 +25,9 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import torii.errors.boundary.ApiException;
+import torii.platform.control.JsonObjects;
+import torii.platform.control.Refusal.Kind;
+import torii.platform.control.Refusal;
 
 /**
  * Calls OpenAI-compatible upstreams with one HTTP client for the application, asynchronously, so that no request
@@ -92,7 +94,7 @@ public class Upstream {
                 try {
                     writers.execute(() -> ready.complete(relay));
                 } catch (RejectedExecutionException full) {
-                    ready.completeExceptionally(ApiException.retryLater(503, "server_busy",
+                    ready.completeExceptionally(Refusal.retryLater(Kind.BUSY, "server_busy",
                             "Too many streams at once; try again shortly", 1));
                     relay.cancel();
                 }
@@ -132,7 +134,7 @@ public class Upstream {
     }
 
     static JsonObject completion(String body) {
-        return JsonText.object(body).filter(object -> object.get("choices") != null
+        return JsonObjects.onlyObject(body).filter(object -> object.get("choices") != null
                 && object.get("choices").getValueType() == JsonValue.ValueType.ARRAY)
                 .orElseThrow(UpstreamErrors::garbage);
     }

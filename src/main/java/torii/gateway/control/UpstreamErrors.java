@@ -6,7 +6,9 @@ import java.net.http.HttpTimeoutException;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeoutException;
-import torii.errors.boundary.ApiException;
+import torii.platform.control.JsonObjects;
+import torii.platform.control.Refusal.Kind;
+import torii.platform.control.Refusal;
 
 /**
  * What the caller hears when an upstream fails: 504 when it is too slow, 502 when it cannot be reached or answers
@@ -19,47 +21,52 @@ public interface UpstreamErrors {
 
     int MAX_MESSAGE = 500;
 
-    static ApiException timeout() {
-        return new ApiException(504, "upstream_timeout", "The application's model server did not answer in time",
+    static Refusal timeout() {
+        return new Refusal(Kind.UPSTREAM_TIMEOUT, "upstream_timeout", "The application's model server did not answer in time",
                 null);
     }
 
-    static ApiException unreachable() {
-        return new ApiException(502, "upstream_unavailable", "The application's model server cannot be reached",
+    static Refusal unreachable() {
+        return new Refusal(Kind.UPSTREAM_FAILED, "upstream_unavailable", "The application's model server cannot be reached",
                 null);
     }
 
-    static ApiException garbage() {
-        return new ApiException(502, "upstream_error", "The application's model server answered something that is "
+    static Refusal garbage() {
+        return new Refusal(Kind.UPSTREAM_FAILED, "upstream_error", "The application's model server answered something that is "
                 + "not a chat completion", null);
     }
 
     /** A failure of the exchange itself, before any answer. */
-    static ApiException of(Throwable failure) {
+    static Refusal of(Throwable failure) {
         var cause = failure instanceof CompletionException wrapped && wrapped.getCause() != null
                 ? wrapped.getCause() : failure;
-        if (cause instanceof ApiException api) {
+        if (cause instanceof Refusal api) {
             return api;
         }
         return cause instanceof HttpTimeoutException || cause instanceof TimeoutException ? timeout() : unreachable();
     }
 
     /** An answer that is not a success. */
-    static ApiException of(int status, String body, Optional<String> retryAfter) {
+    static Refusal of(int status, String body, Optional<String> retryAfter) {
         if (status == 400 || status == 404 || status == 413 || status == 422) {
-            return new ApiException(status == 404 ? 400 : status, "upstream_" + status,
+            var kind = switch (status) {
+                case 413 -> Kind.TOO_LARGE;
+                case 422 -> Kind.UNPROCESSABLE;
+                default -> Kind.INVALID;
+            };
+            return new Refusal(kind, "upstream_" + status,
                     message(body).orElse("The application's model server refused the request"), null);
         }
         if (status == 429) {
             var seconds = retryAfter.flatMap(UpstreamErrors::seconds).orElse(1L);
-            return ApiException.retryLater(429, "upstream_rate_limited",
+            return Refusal.retryLater(Kind.THROTTLED, "upstream_rate_limited",
                     message(body).orElse("The application's model server is rate limiting"), seconds);
         }
         if (status == 401 || status == 403) {
-            return new ApiException(502, "upstream_auth", "The application's model server refused the gateway's "
+            return new Refusal(Kind.UPSTREAM_FAILED, "upstream_auth", "The application's model server refused the gateway's "
                     + "credentials", null);
         }
-        return new ApiException(502, "upstream_error", "The application's model server failed (status " + status + ")",
+        return new Refusal(Kind.UPSTREAM_FAILED, "upstream_error", "The application's model server failed (status " + status + ")",
                 null);
     }
 
@@ -73,7 +80,7 @@ public interface UpstreamErrors {
 
     /** The message of OpenAI's error shape, shortened; none for anything else. */
     static Optional<String> message(String body) {
-        return JsonText.object(body).map(object -> object.get("error"))
+        return JsonObjects.onlyObject(body).map(object -> object.get("error"))
                 .filter(error -> error instanceof JsonObject object && object.get("message") instanceof JsonString text
                         && !text.getString().isBlank())
                 .map(error -> error.asJsonObject().getString("message"))

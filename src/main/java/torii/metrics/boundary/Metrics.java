@@ -7,9 +7,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
-import torii.audit.boundary.AuditEvent;
 import torii.metrics.control.Counters;
 import torii.metrics.control.Metric;
+import torii.platform.entity.AuditEvent;
 
 /**
  * What the other capabilities count, with label values from fixed sets and application ids; to the MicroProfile

@@ -9,10 +9,11 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
-import torii.security.control.AccountStates;
+import torii.platform.control.Callers;
+import torii.platform.control.Challenges;
+import torii.platform.control.TokenClaims;
 import torii.security.control.BearerTokenExtractor;
-import torii.tokens.control.TokenIssuer;
-import torii.tokens.control.TokenVerifier;
+import torii.security.control.TokenVerifier;
 
 /**
  * Authenticates requests that carry a bearer token. Without one the request passes on unauthenticated, and
@@ -24,9 +25,6 @@ import torii.tokens.control.TokenVerifier;
 @Priority(Priorities.AUTHENTICATION)
 @ApplicationScoped
 public class JWTAuthenticationFilter implements ContainerRequestFilter {
-
-    /** The request attribute that holds the authenticated caller's name. */
-    public static final String CALLER = "torii.caller";
 
     @Inject
     TokenVerifier verifier;
@@ -47,13 +45,13 @@ public class JWTAuthenticationFilter implements ContainerRequestFilter {
             case INACTIVE -> throw Challenges.inactiveUser();
             case ACTIVE -> {
                 // Issued before a new password or a disable, or to another user of the same name: dead.
-                if (!account.stamp().equals(TokenIssuer.stampOf(token))) {
+                if (!account.stamp().equals(TokenClaims.stampOf(token))) {
                     throw Challenges.invalidToken();
                 }
                 request.setSecurityContext(new JWTSecurityContext(request.getSecurityContext(),
                         new CurrentCaller(token, account.roles())));
                 // A request attribute as well, for what runs outside JAX-RS (the audit trail names who acted).
-                request.setProperty(CALLER, token.getName());
+                request.setProperty(Callers.ATTRIBUTE, token.getName());
             }
         }
     }

@@ -11,7 +11,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.AnnotatedElement;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import torii.Torii;
+import torii.platform.control.Scope;
 
 /**
  * Enforces {@code @DenyAll}, {@code @PermitAll} and {@code @RolesAllowed} on every resource method, the method's
@@ -49,7 +49,7 @@ public class RolesAllowedFeature implements DynamicFeature {
      */
     static Set<String> scopes(AnnotatedElement element) {
         var requirement = element.getAnnotation(SecurityRequirement.class);
-        if (requirement == null || !requirement.name().equals(Torii.OAUTH2)) {
+        if (requirement == null || !requirement.name().equals(Scope.SCHEME)) {
             return null;
         }
         return Set.of(requirement.scopes());

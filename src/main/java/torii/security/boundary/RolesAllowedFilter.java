@@ -3,6 +3,7 @@ package torii.security.boundary;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import java.util.Set;
+import torii.platform.control.Challenges;
 
 /**
  * Lets a request reach its resource method only if the caller is authenticated (else 401) and holds one of the

@@ -3,9 +3,7 @@ package torii.security.boundary;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import java.util.Set;
-import java.util.TreeSet;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-import torii.tokens.control.Scope;
+import torii.platform.control.Challenges;
 
 /**
  * Lets a request with a token reach its resource method only if the token carries every scope the method requires,
@@ -21,16 +19,6 @@ public class ScopesFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        require(request.getSecurityContext().getUserPrincipal(), required);
-    }
-
-    /** For scopes known only from the request, such as {@code app:<id>}. */
-    public static void require(java.security.Principal caller, Set<String> scopes) {
-        if (!(caller instanceof JsonWebToken token)) {
-            throw Challenges.notAuthenticated();
-        }
-        if (!Scope.of(token).containsAll(scopes)) {
-            throw Challenges.insufficientScope(String.join(" ", new TreeSet<>(scopes)));
-        }
+        Challenges.requireScopes(request.getSecurityContext().getUserPrincipal(), required);
     }
 }

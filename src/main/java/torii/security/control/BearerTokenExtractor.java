@@ -2,7 +2,7 @@ package torii.security.control;
 
 import java.util.List;
 import java.util.Optional;
-import torii.security.boundary.Challenges;
+import torii.platform.control.Challenges;
 
 /** Reads the bearer token from the {@code Authorization} header (RFC 6750 section 2.1). */
 public interface BearerTokenExtractor {

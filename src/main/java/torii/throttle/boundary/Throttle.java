@@ -61,9 +61,23 @@ public class Throttle {
         if (user != null) {
             em.remove(user);
         }
-        var from = em.find(FailureCount.class, addressKey(address), LockModeType.PESSIMISTIC_WRITE);
-        if (from != null && from.release(settings.address())) {
-            em.remove(from);
+        release(addressKey(address), settings.address());
+    }
+
+    /** An attempt refused before its password was checked: the failure reserved for it is taken back from both. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void cancel(String username, String address) {
+        if (!settings.enabled()) {
+            return;
+        }
+        release(userKey(username), settings.user());
+        release(addressKey(address), settings.address());
+    }
+
+    void release(String key, Backoff backoff) {
+        var counter = em.find(FailureCount.class, key, LockModeType.PESSIMISTIC_WRITE);
+        if (counter != null && counter.release(backoff)) {
+            em.remove(counter);
         }
     }
 

@@ -2,7 +2,7 @@ package torii.tokens.boundary;
 
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
-import torii.tokens.control.Scope;
+import torii.platform.control.Scope;
 
 /** Authorization server metadata (RFC 8414 section 2); components are named as the JSON fields are. */
 @JsonbPropertyOrder({"issuer", "token_endpoint", "jwks_uri", "revocation_endpoint", "introspection_endpoint",

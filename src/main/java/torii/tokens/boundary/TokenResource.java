@@ -13,17 +13,13 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import torii.clients.boundary.Clients;
-import torii.clients.control.ClientCredentials;
-import torii.security.control.ClientAddresses;
-import torii.users.boundary.Logins;
+import torii.platform.control.ClientAddresses;
 
 /** The token endpoint: a password or a refresh token in, a bearer token and a new refresh token out. */
 @Path("token")
@@ -33,12 +29,6 @@ public class TokenResource {
 
     @Inject
     Tokens tokens;
-
-    @Inject
-    Clients clients;
-
-    @Inject
-    Logins logins;
 
     @Inject
     ClientAddresses addresses;
@@ -61,15 +51,9 @@ public class TokenResource {
             content = @Content(schema = @Schema(ref = "Error")))
     public CompletionStage<Response> token(MultivaluedMap<String, String> form, @Context HttpHeaders headers,
             @Context HttpServletRequest http) {
-        var request = TokenRequest.of(form);
-        var client = clients.authenticate(ClientCredentials.of(headers.getRequestHeader(HttpHeaders.AUTHORIZATION),
-                request.clientId(), request.clientSecret()));
-        if (TokenRequest.REFRESH_TOKEN.equals(request.grantType())) {
-            return CompletableFuture.completedFuture(noStore(tokens.refreshGrant(request, client)));
-        }
-        var address = addresses.of(http);
-        // The password check runs on the hashing pool; this request thread is free meanwhile.
-        return logins.offload(() -> tokens.passwordGrant(request, client, address)).thenApply(TokenResource::noStore);
+        // A password is checked on the hashing pool; this request thread is free meanwhile.
+        return tokens.grant(TokenRequest.of(form), headers.getRequestHeader(HttpHeaders.AUTHORIZATION),
+                addresses.of(http)).thenApply(TokenResource::noStore);
     }
 
     /** RFC 6749 section 5.1: a response with a token must not be cached. */

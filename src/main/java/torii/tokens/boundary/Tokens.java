@@ -12,17 +12,21 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.logging.Logger;
+import torii.apps.boundary.Apps;
+import torii.clients.boundary.Clients;
+import torii.clients.control.ClientCredentials;
+import torii.metrics.boundary.Metrics;
+import torii.platform.control.Scope;
+import torii.platform.entity.AuditEvent;
 import torii.tokens.control.RefreshRules;
-import torii.tokens.control.Scope;
 import torii.tokens.control.TokenIssuer;
 import torii.tokens.entity.RefreshToken;
 import torii.tokens.entity.Session;
-import torii.apps.boundary.Apps;
-import torii.audit.boundary.AuditEvent;
-import torii.metrics.boundary.Metrics;
 import torii.users.boundary.Logins;
 import torii.users.boundary.Users;
 import torii.users.entity.User;
@@ -55,7 +59,10 @@ public class Tokens {
     RefreshRules rules;
 
     @Inject
-    Revocations revocations;
+    Sessions sessions;
+
+    @Inject
+    Clients clients;
 
     @Inject
     Metrics metrics;
@@ -66,34 +73,48 @@ public class Tokens {
     Clock clock = Clock.systemUTC();
 
     /**
+     * A token request from its client: the client is authenticated (RFC 6749 section 2.3), then the grant is made;
+     * a password grant later, once the password has been checked on the hashing pool.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public CompletionStage<TokenResponse> grant(TokenRequest request, List<String> authorization, String address) {
+        var client = clients.authenticate(ClientCredentials.of(authorization, request.clientId(),
+                request.clientSecret()));
+        if (TokenRequest.REFRESH_TOKEN.equals(request.grantType())) {
+            return CompletableFuture.completedFuture(refreshGrant(request, client));
+        }
+        return passwordGrant(request, client, address);
+    }
+
+    /**
      * The resource owner password credentials grant (RFC 6749 section 4.3), throttled per username and client address
      * as its section 4.3.2 asks. The scope granted is the requested one within what the user may have.
      */
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public TokenResponse passwordGrant(TokenRequest request, String clientId, String clientAddress) {
+    CompletionStage<TokenResponse> passwordGrant(TokenRequest request, String clientId, String clientAddress) {
         var requested = Scope.parse(request.scope());
         if (requested == null) {
             throw TokenErrors.invalidScope("Scopes are separated by spaces and use printable ASCII only");
         }
-        var user = logins.authenticate(AuditEvent.LOGIN, request.username(), request.password(), clientAddress)
-                .orElseThrow(TokenErrors::invalidGrant);
-        var mayHave = mayHave(user);
-        var granted = requested.isEmpty() ? mayHave : requested.within(mayHave);
-        if (granted.isEmpty()) {
-            throw TokenErrors.invalidScope("None of the requested scopes can be granted to this user");
-        }
-        if (granted.toString().length() > Session.MAX_SCOPE) {
-            throw TokenErrors.invalidScope("The scope would be longer than " + Session.MAX_SCOPE + " characters; "
-                    + "ask for the applications needed with the scope parameter");
-        }
-        var response = self().startSession(user, clientId, granted.toString());
-        metrics.tokenIssued(Metrics.PASSWORD);
-        return response;
+        return logins.authenticate(AuditEvent.LOGIN, request.username(), request.password(), clientAddress)
+                .thenApply(found -> {
+                    var user = found.orElseThrow(TokenErrors::invalidGrant);
+                    var mayHave = mayHave(user);
+                    var granted = requested.isEmpty() ? mayHave : requested.within(mayHave);
+                    if (granted.isEmpty()) {
+                        throw TokenErrors.invalidScope("None of the requested scopes can be granted to this user");
+                    }
+                    if (granted.toString().length() > Session.MAX_SCOPE) {
+                        throw TokenErrors.invalidScope("The scope would be longer than " + Session.MAX_SCOPE
+                                + " characters; ask for the applications needed with the scope parameter");
+                    }
+                    var response = self().startSession(user, clientId, granted.toString());
+                    metrics.tokenIssued(Metrics.PASSWORD);
+                    return response;
+                });
     }
 
     /** The refresh-token grant (RFC 6749 section 6); every way a refresh token can be wrong gets the same answer. */
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public TokenResponse refreshGrant(TokenRequest request, String clientId) {
+    TokenResponse refreshGrant(TokenRequest request, String clientId) {
         var response = self().refresh(request.refreshToken(), clientId).orElseThrow(TokenErrors::invalidRefreshToken);
         metrics.tokenIssued(Metrics.REFRESH_TOKEN);
         return response;
@@ -111,15 +132,9 @@ public class Tokens {
         return new Scope(allowed);
     }
 
-    /** A new login session; the user's oldest ones end when it would pass the limit of sessions per user. */
+    /** A new login session and its first tokens. */
     public TokenResponse startSession(User user, String clientId, String scope) {
-        var now = clock.instant();
-        var live = em.createNamedQuery(Session.LIVE_OF_USER, Session.class).setParameter("username", user.username())
-                .setParameter("now", now).getResultList();
-        live.stream().limit(rules.sessionsToEnd(live.size())).forEach(revocations::endSession);
-        var session = new Session(user.username(), user.stamp(), clientId, scope, now, rules.sessionEnd(now));
-        em.persist(session);
-        return respond(user, session, scope);
+        return respond(user, sessions.start(user, clientId, scope), scope);
     }
 
     /**
@@ -141,7 +156,7 @@ public class Tokens {
         if (verdict == RefreshRules.Verdict.VALID || verdict == RefreshRules.Verdict.REUSED) {
             LOG.warning("A used refresh token was presented again; its session of " + session.username()
                     + " with client " + clientId + " is ended");
-            revocations.endSession(session);
+            sessions.end(session);
             record(session.username(), AuditEvent.FAILURE, "reused; the session is ended");
         } else {
             record(session == null ? null : session.username(), AuditEvent.FAILURE,

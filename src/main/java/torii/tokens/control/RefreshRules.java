@@ -12,9 +12,9 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import torii.tokens.entity.RefreshToken;
 import torii.tokens.entity.Session;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import torii.users.entity.User;
 
 /**

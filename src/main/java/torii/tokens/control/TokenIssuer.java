@@ -13,21 +13,19 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.OctetSequenceKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.Claims;
-import org.eclipse.microprofile.jwt.JsonWebToken;
+import torii.keys.control.KeyRing;
+import torii.platform.control.Scope;
+import torii.platform.control.TokenClaims;
+import torii.platform.control.TokenSettings;
 
 /**
  * Signs access tokens with the claims MicroProfile JWT consumers expect (iss, sub, upn, groups, iat, exp, jti), the
@@ -38,72 +36,39 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @ApplicationScoped
 public class TokenIssuer {
 
-    /** Where the demo run serves; set mp.jwt.verify.issuer to the service's public URL in production. */
-    public static final String DEFAULT_ISSUER = "http://localhost:8080";
-
     @Inject
     KeyRing keys;
 
     @Inject
-    @ConfigProperty(name = "mp.jwt.verify.issuer", defaultValue = DEFAULT_ISSUER)
-    String issuer;
-
-    @Inject
-    @ConfigProperty(name = "torii.token.expire-minutes", defaultValue = "30")
-    long expireMinutes;
+    TokenSettings settings;
 
     Clock clock = Clock.systemUTC();
 
     public TokenIssuer() {
     }
 
-    TokenIssuer(KeyRing keys, String issuer, long expireMinutes, Clock clock) {
+    TokenIssuer(KeyRing keys, TokenSettings settings, Clock clock) {
         this.keys = keys;
-        this.issuer = issuer;
-        this.expireMinutes = expireMinutes;
+        this.settings = settings;
         this.clock = clock;
-        init();
-    }
-
-    @PostConstruct
-    void init() {
-        if (expireMinutes < 1) {
-            throw new IllegalStateException("torii.token.expire-minutes must be at least 1, was " + expireMinutes);
-        }
-    }
-
-    /** Created at start, so that a wrong setting stops the deployment instead of failing the first request. */
-    void atStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        // Observing the event is enough: it makes the container create this bean now.
-    }
-
-    /** The claim naming the login session (the refresh-token family) a token belongs to, as OpenID Connect names it. */
-    public static final String SESSION = "sid";
-    public static final String CLIENT_ID = "client_id";
-    /** The claim holding the user's stamp when the token was issued; a token whose stamp is not the user's is dead. */
-    public static final String STAMP = "stamp";
-
-    /** The stamp a token carries; empty if it carries none. */
-    public static String stampOf(JsonWebToken token) {
-        return token.getClaim(STAMP) instanceof String stamp ? stamp : "";
     }
 
     public IssuedToken issue(String subject, Set<String> groups, String stamp, String clientId, String scope,
             String session) {
         var now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        var lifetime = Duration.ofMinutes(expireMinutes);
+        var lifetime = settings.accessTokenLifetime();
         var claims = new JWTClaimsSet.Builder()
-                .issuer(issuer)
+                .issuer(settings.issuer())
                 .subject(subject)
                 .claim(Claims.upn.name(), subject)
                 .claim(Claims.groups.name(), List.copyOf(groups))
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(lifetime)))
                 .jwtID(UUID.randomUUID().toString())
-                .claim(CLIENT_ID, clientId)
+                .claim(TokenClaims.CLIENT_ID, clientId)
                 .claim(Scope.CLAIM, scope)
-                .claim(SESSION, session)
-                .claim(STAMP, stamp.isEmpty() ? null : stamp)
+                .claim(TokenClaims.SESSION, session)
+                .claim(TokenClaims.STAMP, stamp.isEmpty() ? null : stamp)
                 .build();
         var key = keys.signingKey();
         var header = new JWSHeader.Builder(JWSAlgorithm.parse(key.getAlgorithm().getName())).type(JOSEObjectType.JWT)

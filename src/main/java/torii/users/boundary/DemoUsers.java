@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import torii.platform.control.DemoMode;
 import torii.users.control.PasswordHasher;
 import torii.users.entity.User;
 
@@ -29,8 +29,7 @@ public class DemoUsers {
             "admin", "secretadmin");
 
     @Inject
-    @ConfigProperty(name = "torii.demo", defaultValue = "false")
-    boolean demo;
+    DemoMode demo;
 
     @Inject
     Users users;
@@ -40,7 +39,7 @@ public class DemoUsers {
 
     @PostConstruct
     void create() {
-        if (!demo) {
+        if (!demo.on()) {
             var disabled = users.disableDemoAccounts(PASSWORDS);
             if (!disabled.isEmpty()) {
                 LOG.warning("Demo mode is off: the demo accounts " + disabled + " are disabled");

@@ -9,11 +9,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import torii.errors.boundary.ApiException;
+import torii.platform.control.Refusal;
+import torii.platform.control.SecretFiles;
 import torii.users.control.PasswordHasher;
 import torii.users.control.PasswordPolicy;
 import torii.users.entity.User;
-import torii.security.control.SecretFiles;
 
 /**
  * When no administrator exists, creates the one named by {@code torii.admin.username} with the password from
@@ -62,7 +62,7 @@ public class FirstAdmin {
         String accepted;
         try {
             accepted = policy.acceptNew(secret.get(), "The administrator's password");
-        } catch (ApiException broken) {
+        } catch (Refusal broken) {
             // A configuration error: the deployment stops, naming the rule and never the password.
             throw new IllegalStateException("torii.admin.password: " + broken.getMessage());
         }

@@ -5,19 +5,21 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import torii.audit.boundary.AuditEvent;
-import torii.errors.boundary.ApiException;
+import torii.platform.control.Refusal.Kind;
+import torii.platform.control.Refusal;
+import torii.platform.entity.AuditEvent;
 import torii.throttle.boundary.Throttle;
 import torii.users.control.HashingPool;
+import torii.users.control.PasswordPolicy;
 import torii.users.entity.User;
 
 /**
  * The one way a password is checked for a caller: throttled per username and client address, recorded in the audit
- * trail, and run on the hashing pool rather than on a request thread.
+ * trail, its hashing run on the hashing pool rather than on a request thread.
  */
 @ApplicationScoped
 public class Logins {
@@ -33,39 +35,54 @@ public class Logins {
     Throttle throttle;
 
     @Inject
-    HashingPool pool;
+    PasswordPolicy policy;
 
     @Inject
     Event<AuditEvent> audit;
-
-    /** Runs work that checks a password on the hashing pool. */
-    public <T> CompletionStage<T> offload(Supplier<T> work) {
-        return pool.submit(work);
-    }
 
     /**
      * The active user with this username and password, or empty; 429 with {@code Retry-After} while the username or
      * the address is throttled, without checking the password. {@code action} names the attempt in the audit trail.
      */
-    public Optional<User> authenticate(String action, String username, String password, String address) {
+    public CompletionStage<Optional<User>> authenticate(String action, String username, String password,
+            String address) {
         if (username.getBytes(StandardCharsets.UTF_8).length > MAX_USERNAME_BYTES) {
-            throw new ApiException(400, "invalid_request", "username must be at most " + MAX_USERNAME_BYTES
+            throw new Refusal(Kind.INVALID, "invalid_request", "username must be at most " + MAX_USERNAME_BYTES
                     + " bytes long", null);
         }
         var wait = reserve(username, address);
         if (wait > 0) {
             audit.fire(new AuditEvent(action, username, address, AuditEvent.THROTTLED, "retry after " + wait + " s"));
-            throw ApiException.retryLater(429, "slow_down",
+            throw Refusal.retryLater(Kind.THROTTLED, "slow_down",
                     "Too many failed attempts; try again in " + wait + " seconds", wait);
         }
-        var user = users.authenticate(username, password);
-        if (user.isPresent()) {
-            throttle.succeeded(username, address);
-            audit.fire(new AuditEvent(action, username, address, AuditEvent.SUCCESS, null));
-        } else {
-            audit.fire(new AuditEvent(action, username, address, AuditEvent.FAILURE, null));
-        }
-        return user;
+        return users.authenticate(username, password).handle((user, failure) -> {
+            if (failure != null) {
+                // Refused before its password was checked (the pool was full): it is not a failure to count.
+                throttle.cancel(username, address);
+                throw failure instanceof CompletionException wrapped ? wrapped : new CompletionException(failure);
+            }
+            if (user.isPresent()) {
+                throttle.succeeded(username, address);
+                audit.fire(new AuditEvent(action, username, address, AuditEvent.SUCCESS, null));
+            } else {
+                audit.fire(new AuditEvent(action, username, address, AuditEvent.FAILURE, null));
+            }
+            return user;
+        });
+    }
+
+    /**
+     * Changes the caller's own password once the current one is checked as a login is, throttled; a wrong one is
+     * refused like a failed login.
+     */
+    public CompletionStage<Void> changeOwnPassword(String username, String current, String newPassword,
+            String address) {
+        var accepted = policy.acceptNew(newPassword, "new_password");
+        return authenticate(AuditEvent.PASSWORD_CHANGE, username, current, address).thenAccept(user -> {
+            user.orElseThrow(() -> new Refusal(Kind.INVALID, "invalid_grant", "Incorrect password", null));
+            users.changePassword(username, accepted);
+        });
     }
 
     /**

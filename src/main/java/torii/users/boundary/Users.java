@@ -5,6 +5,7 @@ import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -14,11 +15,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import torii.audit.boundary.AuditEvent;
-import torii.errors.boundary.ApiException;
+import torii.platform.control.Refusal.Kind;
+import torii.platform.control.Refusal;
+import torii.platform.entity.AuditEvent;
+import torii.platform.entity.UserChanged;
+import torii.platform.entity.UserRemoved;
+import torii.users.control.HashingPool;
 import torii.users.control.PasswordHasher;
 import torii.users.control.PasswordPolicy;
 import torii.users.entity.User;
@@ -47,8 +53,14 @@ public class Users {
     @Inject
     Event<AuditEvent> audit;
 
+    @Inject
+    HashingPool pool;
+
     @Resource
     SessionContext context;
+
+    @Resource
+    ManagedExecutorService executor;
 
     /**
      * The active user with this username and password. An unknown user, a wrong password and a disabled user all
@@ -57,26 +69,25 @@ public class Users {
      */
     // No transaction: a bcrypt check takes a quarter of a second and must not hold one open.
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public Optional<User> authenticate(String username, String password) {
+    public CompletionStage<Optional<User>> authenticate(String username, String password) {
         var user = em.find(User.class, username);
         var normalized = PasswordPolicy.normalize(password);
-        if (!PasswordPolicy.checkable(normalized)) {
-            hasher.spendTime();
-            return Optional.empty();
-        }
-        var matches = hasher.verify(normalized, user == null ? null : user.passwordHash());
-        if (!matches || user.disabled()) {
-            return Optional.empty();
-        }
-        if (hasher.needsRehash(user.passwordHash())) {
-            try {
-                context.getBusinessObject(Users.class).rehash(username, user.passwordHash(), hasher.hash(normalized));
-            } catch (RuntimeException concurrentChange) {
-                // Another login or a change got there first; this login succeeds all the same.
-                LOG.log(Level.FINE, "Could not rehash a password", concurrentChange);
+        var hash = user == null ? null : user.passwordHash();
+        // Only the hashing runs on the pool; what follows it runs on the container's executor.
+        return pool.submit(() -> hasher.check(normalized, hash)).thenApplyAsync(check -> {
+            if (!check.matches() || user.disabled()) {
+                return Optional.<User>empty();
             }
-        }
-        return Optional.of(user);
+            if (check.rehashed() != null) {
+                try {
+                    context.getBusinessObject(Users.class).rehash(username, hash, check.rehashed());
+                } catch (RuntimeException concurrentChange) {
+                    // Another login or a change got there first; this login succeeds all the same.
+                    LOG.log(Level.FINE, "Could not rehash a password", concurrentChange);
+                }
+            }
+            return Optional.of(user);
+        }, executor);
     }
 
     /** Replaces the hash unless the password changed meanwhile; the password stays the same, so sessions go on. */
@@ -150,7 +161,7 @@ public class Users {
     public User create(User user, String password) {
         user.changePassword(hasher.hash(policy.acceptNew(password, "password")));
         if (!addIfAbsent(user)) {
-            throw new ApiException(409, null, "A user with this username exists", null);
+            throw new Refusal(Kind.CONFLICT, null, "A user with this username exists", null);
         }
         return user;
     }
@@ -215,15 +226,15 @@ public class Users {
         var administered = user.administers();
         change.accept(user);
         if (administered && !user.administers() && administrators().isEmpty()) {
-            throw new ApiException(409, null, "The last administrator must stay", null);
+            throw new Refusal(Kind.CONFLICT, null, "The last administrator must stay", null);
         }
         changed.fire(new UserChanged(username));
         audit.fire(new AuditEvent(action, username, null, AuditEvent.SUCCESS, null));
         return user;
     }
 
-    static ApiException unknownUser() {
-        return new ApiException(404, null, "User not found", null);
+    static Refusal unknownUser() {
+        return new Refusal(Kind.NOT_FOUND, null, "User not found", null);
     }
 
     static String pattern(String text) {

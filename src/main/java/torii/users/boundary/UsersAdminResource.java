@@ -22,10 +22,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import torii.Torii;
-import torii.errors.boundary.ApiException;
-import torii.errors.boundary.QueryParameters;
-import torii.tokens.control.Scope;
+import torii.platform.boundary.QueryParameters;
+import torii.platform.control.Refusal.Kind;
+import torii.platform.control.Refusal;
+import torii.platform.control.Scope;
 
 /** Administration of users: accounts, passwords, roles. */
 @Path("admin/users")
@@ -33,7 +33,7 @@ import torii.tokens.control.Scope;
 @Consumes(MediaType.APPLICATION_JSON)
 @ApplicationScoped
 @RolesAllowed("admin")
-@SecurityRequirement(name = Torii.OAUTH2, scopes = Scope.ADMIN)
+@SecurityRequirement(name = Scope.SCHEME, scopes = Scope.ADMIN)
 public class UsersAdminResource {
 
     @Inject
@@ -49,7 +49,7 @@ public class UsersAdminResource {
         var query = QueryParameters.of(uri);
         var text = query.getFirst("q");
         if (text != null && text.length() > 256) {
-            throw new ApiException(400, "invalid_request", "q must be at most 256 characters", null);
+            throw new Refusal(Kind.INVALID, "invalid_request", "q must be at most 256 characters", null);
         }
         var page = QueryParameters.number("page", query.getFirst("page"), 0, 0, 1_000_000);
         var size = QueryParameters.number("size", query.getFirst("size"), 50, 1, 500);

@@ -21,20 +21,18 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import torii.Torii;
-import torii.audit.boundary.AuditEvent;
-import torii.errors.boundary.ApiException;
-import torii.security.boundary.Challenges;
-import torii.tokens.control.Scope;
-import torii.security.control.ClientAddresses;
-import torii.users.control.PasswordPolicy;
+import torii.platform.control.Challenges;
+import torii.platform.control.ClientAddresses;
+import torii.platform.control.Refusal.Kind;
+import torii.platform.control.Refusal;
+import torii.platform.control.Scope;
 
 /** The caller's own account and items, and a change of their password. */
 @Path("users/me")
 @Produces(MediaType.APPLICATION_JSON)
 @ApplicationScoped
 @RolesAllowed("**")
-@SecurityRequirement(name = Torii.OAUTH2)
+@SecurityRequirement(name = Scope.SCHEME)
 public class UsersResource {
 
     @Inject
@@ -44,14 +42,11 @@ public class UsersResource {
     Logins logins;
 
     @Inject
-    PasswordPolicy policy;
-
-    @Inject
     ClientAddresses addresses;
 
     @GET
     @Operation(summary = "Read Users Me")
-    @SecurityRequirement(name = Torii.OAUTH2, scopes = Scope.ME)
+    @SecurityRequirement(name = Scope.SCHEME, scopes = Scope.ME)
     public UserInfo me(@Context SecurityContext caller) {
         return users.find(caller.getUserPrincipal().getName()).map(UserInfo::of).orElseThrow(Challenges::invalidToken);
     }
@@ -59,7 +54,7 @@ public class UsersResource {
     @GET
     @Path("items")
     @Operation(summary = "Read Own Items")
-    @SecurityRequirement(name = Torii.OAUTH2, scopes = {Scope.ME, Scope.ITEMS})
+    @SecurityRequirement(name = Scope.SCHEME, scopes = {Scope.ME, Scope.ITEMS})
     public List<Item> items(@Context SecurityContext caller) {
         return List.of(new Item("Foo", caller.getUserPrincipal().getName()));
     }
@@ -69,7 +64,7 @@ public class UsersResource {
     @Path("password")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change Own Password")
-    @SecurityRequirement(name = Torii.OAUTH2, scopes = Scope.ME)
+    @SecurityRequirement(name = Scope.SCHEME, scopes = Scope.ME)
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(ref = "PasswordChange")))
     @APIResponse(responseCode = "204", description = "The password is changed")
@@ -79,16 +74,9 @@ public class UsersResource {
     public CompletionStage<Response> changePassword(PasswordChange change, @Context SecurityContext caller,
             @Context HttpServletRequest http) {
         if (change == null || change.current_password() == null || change.current_password().isEmpty()) {
-            throw new ApiException(400, "invalid_request", "current_password is required", null);
+            throw new Refusal(Kind.INVALID, "invalid_request", "current_password is required", null);
         }
-        var newPassword = policy.acceptNew(change.new_password(), "new_password");
-        var username = caller.getUserPrincipal().getName();
-        var address = addresses.of(http);
-        return logins.offload(() -> {
-            logins.authenticate(AuditEvent.PASSWORD_CHANGE, username, change.current_password(), address)
-                    .orElseThrow(() -> new ApiException(400, "invalid_grant", "Incorrect password", null));
-            users.changePassword(username, newPassword);
-            return Response.noContent().build();
-        });
+        return logins.changeOwnPassword(caller.getUserPrincipal().getName(), change.current_password(),
+                change.new_password(), addresses.of(http)).thenApply(changed -> Response.noContent().build());
     }
 }

@@ -3,10 +3,10 @@ package torii.users.control;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -17,7 +17,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import torii.errors.boundary.ApiException;
+import torii.platform.control.Refusal.Kind;
+import torii.platform.control.Refusal;
 
 /**
  * Runs password checks on a few threads of their own, one per core by default, with a short queue: a flood of logins
@@ -115,7 +116,7 @@ public class HashingPool {
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastFinished));
     }
 
-    public static ApiException busy() {
-        return ApiException.retryLater(503, "temporarily_unavailable", "Too many logins at once; try again shortly", 1);
+    public static Refusal busy() {
+        return Refusal.retryLater(Kind.BUSY, "temporarily_unavailable", "Too many logins at once; try again shortly", 1);
     }
 }

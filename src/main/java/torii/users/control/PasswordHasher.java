@@ -76,6 +76,24 @@ public class PasswordHasher {
         return BCrypt.checkpw(password, readable);
     }
 
+    /** What a check of a password found: whether it matches, and a stronger hash of it when the stored one is weak. */
+    public record Check(boolean matches, String rehashed) {
+    }
+
+    /**
+     * Checks a normalized password against the stored hash (or none), spending the same time whatever is missing: a
+     * password too long to be checked is not hashed, and takes the time of one check. On a match against a hash weaker
+     * than the policy, a new hash at the configured cost comes with the answer.
+     */
+    public Check check(String normalized, String hash) {
+        if (!PasswordPolicy.checkable(normalized)) {
+            spendTime();
+            return new Check(false, null);
+        }
+        var matches = verify(normalized, hash);
+        return new Check(matches, matches && needsRehash(hash) ? hash(normalized) : null);
+    }
+
     /** The work of one verification at the configured cost, for a login that fails before any real check. */
     public void spendTime() {
         BCrypt.checkpw("", dummyHash);

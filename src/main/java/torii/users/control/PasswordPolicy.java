@@ -8,7 +8,8 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import torii.errors.boundary.ApiException;
+import torii.platform.control.Refusal.Kind;
+import torii.platform.control.Refusal;
 
 /**
  * The rules for passwords: compared in Unicode NFC, so that the same characters typed on different keyboards match;
@@ -69,7 +70,7 @@ public class PasswordPolicy {
         return normalized;
     }
 
-    static ApiException invalid(String detail) {
-        return new ApiException(400, "invalid_request", detail, null);
+    static Refusal invalid(String detail) {
+        return new Refusal(Kind.INVALID, "invalid_request", detail, null);
     }
 }

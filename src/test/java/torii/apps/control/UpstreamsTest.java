@@ -15,7 +15,7 @@ import org.eclipse.microprofile.config.spi.Converter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import torii.errors.boundary.ApiException;
+import torii.platform.control.Refusal;
 
 class UpstreamsTest {
 
@@ -32,18 +32,18 @@ class UpstreamsTest {
     void keyGoesOnlyToTheUrlConfiguredBesideIt() {
         var upstreams = upstreams(null);
         assertEquals(Optional.of("sk-pinned"), upstreams.keyForCall("pinned", "http://10.1.2.3:8000/v1"));
-        var elsewhere = assertThrows(ApiException.class,
+        var elsewhere = assertThrows(Refusal.class,
                 () -> upstreams.keyForCall("pinned", "https://attacker.example/v1"));
-        assertEquals(502, elsewhere.status());
-        assertThrows(ApiException.class, () -> upstreams.checkStored("pinned", "https://attacker.example/v1"));
+        assertEquals(502, elsewhere.kind().status());
+        assertThrows(Refusal.class, () -> upstreams.checkStored("pinned", "https://attacker.example/v1"));
     }
 
     @Test
     void keyBoundToNoUrlIsNeverSent() {
         var upstreams = upstreams(null);
-        assertEquals(502, assertThrows(ApiException.class,
-                () -> upstreams.keyForCall("unbound", "https://api.example/v1")).status());
-        var refused = assertThrows(ApiException.class, () -> upstreams.checkStored("unbound", "https://api.example/v1"));
+        assertEquals(502, assertThrows(Refusal.class,
+                () -> upstreams.keyForCall("unbound", "https://api.example/v1")).kind().status());
+        var refused = assertThrows(Refusal.class, () -> upstreams.checkStored("unbound", "https://api.example/v1"));
         assertEquals("base_url", refused.param());
     }
 
@@ -61,8 +61,8 @@ class UpstreamsTest {
     void internalAddressesAreRefusedUnlessAllowed(String url) {
         var upstreams = upstreams(null);
         assertFalse(upstreams.allowed(url, true), url);
-        assertThrows(ApiException.class, () -> upstreams.checkStored("free", url));
-        assertThrows(ApiException.class, () -> upstreams.keyForCall("free", url));
+        assertThrows(Refusal.class, () -> upstreams.checkStored("free", url));
+        assertThrows(Refusal.class, () -> upstreams.keyForCall("free", url));
     }
 
     @Test

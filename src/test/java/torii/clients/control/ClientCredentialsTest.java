@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import torii.clients.entity.Client;
-import torii.errors.boundary.ApiException;
+import torii.platform.control.Refusal;
 
 class ClientCredentialsTest {
 
@@ -58,22 +58,22 @@ class ClientCredentialsTest {
 
     @Test
     void secretInBothHeaderAndFormIsAnInvalidRequest() {
-        var refusal = assertThrows(ApiException.class, () -> ClientCredentials.of(basic("svc:a"), null, "a"));
-        assertEquals(400, refusal.status());
+        var refusal = assertThrows(Refusal.class, () -> ClientCredentials.of(basic("svc:a"), null, "a"));
+        assertEquals(400, refusal.kind().status());
         assertEquals("invalid_request", refusal.error());
     }
 
     @Test
     void formClientIdOtherThanTheHeadersIsAnInvalidRequest() {
         assertEquals("invalid_request",
-                assertThrows(ApiException.class, () -> ClientCredentials.of(basic("svc:a"), "other", null)).error());
+                assertThrows(Refusal.class, () -> ClientCredentials.of(basic("svc:a"), "other", null)).error());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"Basic !!!", "Basic " + "bm9jb2xvbg==", "Basic OnNlY3JldA=="})
     void malformedBasicHeaderIsAnInvalidClientWithAChallenge(String header) {
-        var refusal = assertThrows(ApiException.class, () -> ClientCredentials.of(List.of(header), null, null));
-        assertEquals(401, refusal.status());
+        var refusal = assertThrows(Refusal.class, () -> ClientCredentials.of(List.of(header), null, null));
+        assertEquals(401, refusal.kind().status());
         assertEquals("invalid_client", refusal.error());
         assertEquals("Basic realm=\"torii\"", refusal.challenge());
     }

@@ -9,8 +9,8 @@ import java.io.ObjectOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import torii.tokens.control.KeysChanged;
-import torii.users.boundary.UserChanged;
+import torii.platform.entity.KeysChanged;
+import torii.platform.entity.UserChanged;
 
 class WireTest {
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
-import torii.errors.boundary.ApiException;
+import torii.platform.control.Refusal;
 
 class ChatRequestTest {
 
@@ -16,7 +16,7 @@ class ChatRequestTest {
             + "{\"type\":\"text\",\"text\":\"words\"}]}]";
 
     static String paramOf(String body) {
-        return assertThrows(ApiException.class, () -> ChatRequest.parse(body)).param();
+        return assertThrows(Refusal.class, () -> ChatRequest.parse(body)).param();
     }
 
     @Test
@@ -43,8 +43,8 @@ class ChatRequestTest {
     @Test
     void bodyThatIsNotAnObjectIsRefusedWithoutAParam() {
         for (var body : new String[] {"", "[]", "{\"model\":", "null", "\"text\""}) {
-            var refused = assertThrows(ApiException.class, () -> ChatRequest.parse(body));
-            assertEquals(400, refused.status(), body);
+            var refused = assertThrows(Refusal.class, () -> ChatRequest.parse(body));
+            assertEquals(400, refused.kind().status(), body);
         }
     }
 

@@ -10,7 +10,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
-import torii.errors.boundary.ApiException;
+import torii.platform.control.Refusal;
 
 class LimitedAnswerTest {
 
@@ -55,6 +55,6 @@ class LimitedAnswerTest {
         assertTrue(cancelled.get());
         var failure = org.junit.jupiter.api.Assertions.assertThrows(CompletionException.class,
                 () -> answer.getBody().toCompletableFuture().join());
-        assertEquals(502, ((ApiException) failure.getCause()).status());
+        assertEquals(502, ((Refusal) failure.getCause()).kind().status());
     }
 }

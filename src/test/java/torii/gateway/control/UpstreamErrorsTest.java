@@ -16,25 +16,25 @@ class UpstreamErrorsTest {
 
     @Test
     void slownessIs504AndEverythingElseBeforeAnAnswer502() {
-        assertEquals(504, UpstreamErrors.of(new HttpTimeoutException("t")).status());
-        assertEquals(504, UpstreamErrors.of(new HttpConnectTimeoutException("t")).status());
-        assertEquals(504, UpstreamErrors.of(new CompletionException(new TimeoutException())).status());
-        assertEquals(502, UpstreamErrors.of(new CompletionException(new ConnectException("refused"))).status());
+        assertEquals(504, UpstreamErrors.of(new HttpTimeoutException("t")).kind().status());
+        assertEquals(504, UpstreamErrors.of(new HttpConnectTimeoutException("t")).kind().status());
+        assertEquals(504, UpstreamErrors.of(new CompletionException(new TimeoutException())).kind().status());
+        assertEquals(502, UpstreamErrors.of(new CompletionException(new ConnectException("refused"))).kind().status());
     }
 
     @Test
     void refusalsTheCallerCanActOnKeepStatusAndMessage() {
         var tooLong = UpstreamErrors.of(400, MESSAGE, Optional.empty());
-        assertEquals(400, tooLong.status());
+        assertEquals(400, tooLong.kind().status());
         assertEquals("Too long for this model", tooLong.getMessage());
-        assertEquals(400, UpstreamErrors.of(404, MESSAGE, Optional.empty()).status());
-        assertEquals(413, UpstreamErrors.of(413, "not json", Optional.empty()).status());
+        assertEquals(400, UpstreamErrors.of(404, MESSAGE, Optional.empty()).kind().status());
+        assertEquals(413, UpstreamErrors.of(413, "not json", Optional.empty()).kind().status());
     }
 
     @Test
     void upstreamRateLimitKeepsItsWait() {
         var limited = UpstreamErrors.of(429, MESSAGE, Optional.of("12"));
-        assertEquals(429, limited.status());
+        assertEquals(429, limited.kind().status());
         assertEquals(12L, limited.retryAfter());
         assertEquals(1L, UpstreamErrors.of(429, MESSAGE, Optional.of("Wed, 21 Oct 2015 07:28:00 GMT")).retryAfter());
     }
@@ -43,10 +43,10 @@ class UpstreamErrorsTest {
     void refusedKeyAndServerErrorsAre502WithoutTheUpstreamsWords() {
         var keyRefused = UpstreamErrors.of(401, "{\"error\":{\"message\":\"Incorrect API key sk-secret\"}}",
                 Optional.empty());
-        assertEquals(502, keyRefused.status());
+        assertEquals(502, keyRefused.kind().status());
         assertEquals(-1, keyRefused.getMessage().indexOf("sk-secret"));
-        assertEquals(502, UpstreamErrors.of(500, MESSAGE, Optional.empty()).status());
-        assertEquals(502, UpstreamErrors.of(503, "", Optional.empty()).status());
+        assertEquals(502, UpstreamErrors.of(500, MESSAGE, Optional.empty()).kind().status());
+        assertEquals(502, UpstreamErrors.of(503, "", Optional.empty()).kind().status());
     }
 
     @Test

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import torii.audit.boundary.AuditEvent;
 import torii.metrics.control.Counters;
 import torii.metrics.control.Metric;
+import torii.platform.entity.AuditEvent;
 
 class MetricsTest {
 

@@ -20,7 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import torii.errors.boundary.ApiException;
+import torii.platform.control.Refusal;
 
 class RolesAllowedFeatureTest {
 
@@ -74,7 +74,7 @@ class RolesAllowedFeatureTest {
     }
 
     static int refusal(ContainerRequestFilter filter, ContainerRequestContext request) {
-        return assertThrows(ApiException.class, () -> filter.filter(request)).status();
+        return assertThrows(Refusal.class, () -> filter.filter(request)).kind().status();
     }
 
     @Test

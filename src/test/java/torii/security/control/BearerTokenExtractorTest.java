@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import torii.errors.boundary.ApiException;
+import torii.platform.control.Refusal;
 
 class BearerTokenExtractorTest {
 
@@ -43,9 +43,9 @@ class BearerTokenExtractorTest {
 
     @Test
     void twoAuthorizationHeadersAreAMalformedRequest() {
-        var refusal = assertThrows(ApiException.class,
+        var refusal = assertThrows(Refusal.class,
                 () -> BearerTokenExtractor.extract(List.of("Bearer a", "Bearer b")));
-        assertEquals(400, refusal.status());
+        assertEquals(400, refusal.kind().status());
         assertEquals("invalid_request", refusal.error());
     }
 }

@@ -8,7 +8,6 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -22,8 +21,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import torii.testing.Api;
 import torii.testing.Api.Reply;
+import torii.testing.Api;
 import torii.testing.Deployments;
 
 /** Throttling with its default settings, on a server of its own whose database ends with it. */

@@ -8,8 +8,8 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import torii.testing.Api;
 import torii.testing.Api.Reply;
+import torii.testing.Api;
 import torii.testing.BlackBox;
 
 /** grant_type=refresh_token at POST /token on Payara Micro: rotation, reuse detection, and every refusal. */

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import org.junit.jupiter.api.Test;
-import torii.errors.boundary.ApiException;
+import torii.platform.control.Refusal;
 
 class TokenRequestTest {
 
@@ -18,8 +18,8 @@ class TokenRequestTest {
         return form;
     }
 
-    static ApiException refused(MultivaluedMap<String, String> form) {
-        return assertThrows(ApiException.class, () -> TokenRequest.of(form));
+    static Refusal refused(MultivaluedMap<String, String> form) {
+        return assertThrows(Refusal.class, () -> TokenRequest.of(form));
     }
 
     @Test
@@ -33,9 +33,9 @@ class TokenRequestTest {
     @Test
     void aControlCharacterInAnyParameterIsAMalformedRequest() {
         var refusal = refused(form("username", "john\u0000doe", "password", "secret"));
-        assertEquals(400, refusal.status());
+        assertEquals(400, refusal.kind().status());
         assertEquals("invalid_request", refusal.error());
-        assertEquals(400, refused(form("username", "johndoe", "password", "sec\nret")).status());
+        assertEquals(400, refused(form("username", "johndoe", "password", "sec\nret")).kind().status());
     }
 
     @Test
@@ -77,7 +77,7 @@ class TokenRequestTest {
     void otherGrantTypeIsUnsupported() {
         var refusal = refused(form("grant_type", "client_credentials", "username", "a", "password", "b"));
         assertEquals("unsupported_grant_type", refusal.error());
-        assertEquals(400, refusal.status());
+        assertEquals(400, refusal.kind().status());
     }
 
     @Test

@@ -17,6 +17,11 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import torii.keys.control.KeyMaterial;
+import torii.keys.control.KeyRing;
+import torii.platform.control.TokenSettings;
+import torii.security.control.DenyList;
+import torii.security.control.TokenVerifier;
 
 class TokenIssuerTest {
 
@@ -28,7 +33,7 @@ class TokenIssuerTest {
     @BeforeEach
     void keys() {
         ring.use(KeyMaterial.generate(JWSAlgorithm.RS256));
-        issuer = new TokenIssuer(ring, "https://torii.example", 30, Clock.fixed(NOW, ZoneOffset.UTC));
+        issuer = new TokenIssuer(ring, new TokenSettings("https://torii.example", 30, 60, "RS256"), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     String issue() {
@@ -91,8 +96,8 @@ class TokenIssuerTest {
 
     @Test
     void issuedTokenPassesVerification() {
-        var verifier = new TokenVerifier(ring, new DenyList(), "RS256", "https://torii.example", 60);
-        var clockless = new TokenIssuer(ring, "https://torii.example", 30, Clock.systemUTC());
+        var verifier = new TokenVerifier(ring, new DenyList(), new TokenSettings("https://torii.example", 30, 60, "RS256"));
+        var clockless = new TokenIssuer(ring, new TokenSettings("https://torii.example", 30, 60, "RS256"), Clock.systemUTC());
         var token = clockless.issue("johndoe", Set.of(), "stamp", "docs", "", "s1").value();
         assertEquals("johndoe", verifier.verify(token).orElseThrow().getName());
     }
@@ -100,6 +105,6 @@ class TokenIssuerTest {
     @Test
     void lifetimeBelowOneMinuteIsRefused() {
         assertThrows(IllegalStateException.class,
-                () -> new TokenIssuer(ring, "https://torii.example", 0, Clock.fixed(NOW, ZoneOffset.UTC)));
+                () -> new TokenSettings("https://torii.example", 0, 60, "RS256"));
     }
 }

@@ -8,15 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import torii.errors.boundary.ApiException;
+import torii.platform.control.Refusal;
 
 class PasswordPolicyTest {
 
     PasswordPolicy policy = new PasswordPolicy(8);
 
     static String refusal(PasswordPolicy policy, String password) {
-        var refused = assertThrows(ApiException.class, () -> policy.acceptNew(password, "new_password"));
-        assertEquals(400, refused.status());
+        var refused = assertThrows(Refusal.class, () -> policy.acceptNew(password, "new_password"));
+        assertEquals(400, refused.kind().status());
         return refused.getMessage();
     }
 

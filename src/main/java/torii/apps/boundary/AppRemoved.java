@@ -1,5 +1,0 @@
-package torii.apps.boundary;
-
-/** Fired inside the transaction that deletes an application, so that what belongs to it goes with it. */
-public record AppRemoved(String appId) {
-}

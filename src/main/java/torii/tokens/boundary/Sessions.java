@@ -1,0 +1,80 @@
+package torii.tokens.boundary;
+
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import torii.platform.control.TokenSettings;
+import torii.platform.entity.UserRemoved;
+import torii.security.boundary.Denials;
+import torii.tokens.control.RefreshRules;
+import torii.tokens.entity.RefreshToken;
+import torii.tokens.entity.Session;
+import torii.users.entity.User;
+
+/**
+ * Login sessions, each the family of refresh tokens descended from one login: started at most a configured number per
+ * user, ended with every access token that names them, and deleted in bulk once they can refresh nothing.
+ */
+@Stateless
+public class Sessions {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    RefreshRules rules;
+
+    @Inject
+    Denials denials;
+
+    @Inject
+    TokenSettings settings;
+
+    Clock clock = Clock.systemUTC();
+
+    /** A new login session; the user's oldest ones end when it would pass the limit of sessions per user. */
+    public Session start(User user, String clientId, String scope) {
+        var now = clock.instant();
+        var live = em.createNamedQuery(Session.LIVE_OF_USER, Session.class).setParameter("username", user.username())
+                .setParameter("now", now).getResultList();
+        live.stream().limit(rules.sessionsToEnd(live.size())).forEach(this::end);
+        var session = new Session(user.username(), user.stamp(), clientId, scope, now, rules.sessionEnd(now));
+        em.persist(session);
+        return session;
+    }
+
+    /** Ends the session: its refresh tokens stop working, and so do the access tokens that name it. */
+    public void end(Session session) {
+        var now = clock.instant();
+        session.revoke(now);
+        denials.deny(session.id(), now.plus(settings.accessTokenLifetime()).plusSeconds(settings.clockSkewSeconds()));
+    }
+
+    /**
+     * Deletes, in a few statements whatever their number, the refresh tokens past their idle lifetime and the ended
+     * sessions with their tokens.
+     */
+    @Schedule(hour = "*", minute = "*", persistent = false)
+    void deleteExpired() {
+        deleteExpired(clock.instant());
+    }
+
+    /** What {@link #deleteExpired()} does, as of the given moment. */
+    public void deleteExpired(Instant now) {
+        em.createNamedQuery(RefreshToken.IDLE_BEFORE).setParameter("before", now.minus(rules.idleLifetime()))
+                .executeUpdate();
+        em.createNamedQuery(RefreshToken.OF_ENDED_SESSIONS).setParameter("now", now).executeUpdate();
+        em.createNamedQuery(Session.ENDED).setParameter("now", now).executeUpdate();
+    }
+
+    /** A removed user's sessions go with the user, in the same transaction; their access tokens die with the user. */
+    public void forget(@Observes UserRemoved removed) {
+        em.createNamedQuery(RefreshToken.OF_USER).setParameter("username", removed.username()).executeUpdate();
+        em.createNamedQuery(Session.OF_USER).setParameter("username", removed.username()).executeUpdate();
+    }
+}

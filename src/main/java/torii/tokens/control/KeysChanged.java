@@ -1,7 +1,0 @@
-package torii.tokens.control;
-
-import torii.cluster.boundary.ClusterEvent;
-
-/** Fired when a signing key is made or retired, so that every instance signs and verifies with the stored keys now. */
-public record KeysChanged(String kid) implements ClusterEvent {
-}
