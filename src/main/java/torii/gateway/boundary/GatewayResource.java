@@ -13,27 +13,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import torii.apps.boundary.Apps;
-import torii.apps.boundary.UsableApps;
-import torii.apps.control.Upstreams;
-import torii.apps.entity.App;
-import torii.apps.entity.Backend;
-import torii.gateway.control.ChatRequest;
-import torii.gateway.control.Echo;
-import torii.gateway.control.GatewaySettings;
-import torii.gateway.control.StreamRelay;
-import torii.gateway.control.TokenUsage;
-import torii.gateway.control.Upstream;
-import torii.metrics.boundary.Metrics;
-import torii.platform.control.Challenges;
-import torii.platform.control.Refusal.Kind;
-import torii.platform.control.Refusal;
 import torii.platform.control.Scope;
 
 /** OpenAI's chat-completions API, with a token of this service as the API key and an application id as the model. */
@@ -47,35 +30,14 @@ public class GatewayResource {
     static final String EVENT_STREAM = "text/event-stream";
 
     @Inject
-    Apps apps;
-
-    @Inject
-    UsableApps usableApps;
-
-    @Inject
-    Meter usage;
-
-    @Inject
-    Upstream upstream;
-
-    @Inject
-    Upstreams upstreams;
-
-    @Inject
-    GatewaySettings settings;
-
-    @Inject
-    Metrics metrics;
+    Completions completions;
 
     @GET
     @Path("models")
     @Operation(summary = "List Models", description = "The applications the caller may use and whose app:{id} scope "
             + "the token carries, in OpenAI's list shape.")
     public ModelList models(@Context SecurityContext caller) {
-        var token = (JsonWebToken) caller.getUserPrincipal();
-        var scope = Scope.of(token);
-        return ModelList.of(apps.usableBy(token.getName(), token.getGroups()).stream()
-                .filter(app -> scope.containsAll(Set.of(Scope.app(app.id())))).toList());
+        return ModelList.of(completions.models((JsonWebToken) caller.getUserPrincipal()));
     }
 
     @POST
@@ -86,69 +48,9 @@ public class GatewayResource {
             + "model; requires the scope app:{model}. With \"stream\": true the answer is an event stream of "
             + "chat.completion.chunk events ending with [DONE].")
     public CompletionStage<Response> complete(String body, @Context SecurityContext caller) {
-        var token = (JsonWebToken) caller.getUserPrincipal();
-        var request = ChatRequest.parse(body);
-        var app = usable(token, request.model());
-        var username = token.getName();
-        usage.admit(username, app.id());
-        if (app.backend() == Backend.ECHO) {
-            var echo = Echo.answer(request, app.id());
-            usage.record(username, app.id(), echo.usage());
-            return CompletableFuture.completedFuture(request.stream()
-                    ? events(out -> {
-                        for (var chunks = echo.chunks(request.includeUsage()).iterator(); chunks.hasNext(); ) {
-                            StreamRelay.send(out, chunks.next().toString());
-                        }
-                        StreamRelay.send(out, "[DONE]");
-                    })
-                    : Response.ok(echo.completion().toString(), MediaType.APPLICATION_JSON_TYPE).build());
-        }
-        var upstreamBody = request.forUpstream(app.model(), username);
-        var key = upstreams.keyForCall(app.id(), app.baseUrl());
-        if (request.stream()) {
-            var relay = new StreamRelay(settings.readTimeout(), request.includeUsage(),
-                    tokens -> usage.record(username, app.id(), tokens));
-            return upstream.stream(app.baseUrl(), key, upstreamBody, relay).whenComplete((started, failure) -> {
-                if (failure != null) {
-                    metrics.gatewayCall(app.id(), Metrics.UPSTREAM_ERROR);
-                }
-            }).thenApply(GatewayResource::events);
-        }
-        return upstream.complete(app.baseUrl(), key, upstreamBody).whenComplete((completion, failure) -> {
-            if (completion != null) {
-                usage.record(username, app.id(), TokenUsage.of(completion));
-            } else {
-                metrics.gatewayCall(app.id(), Metrics.UPSTREAM_ERROR);
-            }
-        }).thenApply(completion -> Response.ok(completion.toString(), MediaType.APPLICATION_JSON_TYPE).build());
-    }
-
-    /**
-     * The application named as the model, if the token carries its scope and its user may use it now. One query when
-     * it may; finding out why it may not (no such model: 404, no scope or grant: 403) costs a second one.
-     */
-    App usable(JsonWebToken token, String appId) {
-        if (!App.ID.matcher(appId).matches()) {
-            // No application has such an id: asking the database would only cost a query, or fail on a NUL.
-            throw new Refusal(Kind.NOT_FOUND, "model_not_found", "The model '" + printable(appId) + "' does not exist", null);
-        }
-        var app = usableApps.of(token.getName(), token.getGroups(), appId);
-        if (app.isEmpty()) {
-            try {
-                apps.find(appId);
-            } catch (Refusal notFound) {
-                throw new Refusal(Kind.NOT_FOUND, "model_not_found", "The model '" + appId + "' does not exist", null);
-            }
-        }
-        Challenges.requireScopes(token, Set.of(Scope.app(appId)));
-        return app.orElseThrow(() -> Challenges.insufficientScope(Scope.app(appId)));
-    }
-
-    /** A name as an error may quote it: anything can arrive, control characters and megabytes among them. */
-    static String printable(String name) {
-        var shown = name.codePoints().limit(64).map(c -> Character.isISOControl(c) ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-        return name.codePointCount(0, name.length()) > 64 ? shown + "…" : shown;
+        return completions.complete((JsonWebToken) caller.getUserPrincipal(), body)
+                .thenApply(answer -> answer.events() != null ? events(answer.events())
+                        : Response.ok(answer.completion(), MediaType.APPLICATION_JSON_TYPE).build());
     }
 
     static Response events(StreamingOutput stream) {

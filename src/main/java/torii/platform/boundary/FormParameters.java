@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
+import torii.platform.control.Printable;
 import torii.platform.control.Refusal.Kind;
 import torii.platform.control.Refusal;
 
@@ -34,15 +35,8 @@ public interface FormParameters {
     static void firstBreaking(MultivaluedMap<String, String> form, Predicate<List<String>> breaks, String rule) {
         form.entrySet().stream().filter(parameter -> breaks.test(parameter.getValue())).map(Map.Entry::getKey)
                 .sorted().findFirst().ifPresent(name -> {
-                    throw invalid("Parameter " + printable(name) + " " + rule);
+                    throw invalid("Parameter " + Printable.of(name) + " " + rule);
                 });
-    }
-
-    /** A parameter's name as an error may quote it: any name can arrive, a JSON document sent as a form among them. */
-    static String printable(String name) {
-        var shown = name.codePoints().map(c -> Character.isISOControl(c) ? '?' : c).limit(64)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-        return name.length() > 64 ? shown + "…" : shown;
     }
 
     static boolean hasControlCharacter(String value) {
@@ -51,7 +45,11 @@ public interface FormParameters {
 
     /** The parameter's value; 400 when it is missing or empty. */
     static String required(MultivaluedMap<String, String> form, String name) {
-        var value = form.getFirst(name);
+        return required(name, form.getFirst(name));
+    }
+
+    /** The value of the parameter so named; 400 when it is missing or empty. */
+    static String required(String name, String value) {
         if (value == null || value.isEmpty()) {
             throw invalid("Missing parameter: " + name);
         }

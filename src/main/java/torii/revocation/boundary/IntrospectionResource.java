@@ -18,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import torii.clients.boundary.Clients;
 import torii.clients.control.ClientCredentials;
 import torii.platform.boundary.FormParameters;
 import torii.platform.control.Challenges;
@@ -36,9 +35,6 @@ public class IntrospectionResource {
     @Inject
     Revocations revocations;
 
-    @Inject
-    Clients clients;
-
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
@@ -55,6 +51,7 @@ public class IntrospectionResource {
     public Introspection introspect(MultivaluedMap<String, String> form, @Context HttpHeaders headers,
             @Context SecurityContext caller) {
         form = FormParameters.checked(form);
+        ClientCredentials credentials = null;
         if (caller.getUserPrincipal() != null) {
             if (!caller.isUserInRole(Scope.ADMIN)) {
                 throw Challenges.forbidden();
@@ -62,9 +59,9 @@ public class IntrospectionResource {
             // The role is not enough: the token must have been issued for administration too.
             Challenges.requireScopes(caller.getUserPrincipal(), Set.of(Scope.ADMIN));
         } else {
-            clients.authenticateConfidential(ClientCredentials.of(headers.getRequestHeader(HttpHeaders.AUTHORIZATION),
-                    form.getFirst("client_id"), form.getFirst("client_secret")));
+            credentials = ClientCredentials.of(headers.getRequestHeader(HttpHeaders.AUTHORIZATION),
+                    form.getFirst("client_id"), form.getFirst("client_secret"));
         }
-        return revocations.introspect(FormParameters.required(form, "token"));
+        return revocations.introspect(form.getFirst("token"), credentials);
     }
 }

@@ -17,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import torii.clients.boundary.Clients;
 import torii.clients.control.ClientCredentials;
 import torii.platform.boundary.FormParameters;
 
@@ -29,9 +28,6 @@ public class RevocationResource {
 
     @Inject
     Revocations revocations;
-
-    @Inject
-    Clients clients;
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -46,9 +42,9 @@ public class RevocationResource {
     @APIResponse(responseCode = "401", description = "invalid_client", content = @Content(schema = @Schema(ref = "Error")))
     public Response revoke(MultivaluedMap<String, String> form, @Context HttpHeaders headers) {
         form = FormParameters.checked(form);
-        var client = clients.authenticate(ClientCredentials.of(headers.getRequestHeader(HttpHeaders.AUTHORIZATION),
-                form.getFirst("client_id"), form.getFirst("client_secret")));
-        revocations.revoke(FormParameters.required(form, "token"), form.getFirst("token_type_hint"), client);
+        revocations.revoke(form.getFirst("token"), form.getFirst("token_type_hint"),
+                ClientCredentials.of(headers.getRequestHeader(HttpHeaders.AUTHORIZATION), form.getFirst("client_id"),
+                        form.getFirst("client_secret")));
         return Response.ok().build();
     }
 }

@@ -11,6 +11,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import torii.clients.boundary.Clients;
+import torii.clients.control.ClientCredentials;
+import torii.platform.boundary.FormParameters;
 import torii.platform.control.Scope;
 import torii.platform.control.TokenClaims;
 import torii.platform.control.TokenSettings;
@@ -52,6 +55,9 @@ public class Revocations {
     Users users;
 
     @Inject
+    Clients clients;
+
+    @Inject
     TokenSettings settings;
 
     @Inject
@@ -63,7 +69,9 @@ public class Revocations {
      * Revokes a refresh token (its whole session) or an access token, if it is one of the client's. Anything else
      * that is not a token of this service is ignored, as RFC 7009 section 2.2 asks.
      */
-    public void revoke(String token, String hint, String clientId) {
+    public void revoke(String token, String hint, ClientCredentials credentials) {
+        var clientId = clients.authenticate(credentials);
+        FormParameters.required("token", token);
         if (!ACCESS_TOKEN.equals(hint) && revokeRefreshToken(token, clientId)) {
             return;
         }
@@ -100,11 +108,16 @@ public class Revocations {
     }
 
     /**
-     * Whether the token is a valid access or refresh token of this service whose user may still use it. Both kinds
-     * are looked for whatever the hint, as RFC 7662 section 2.1 allows, since looking costs a map or a row lookup.
+     * Whether the token is a valid access or refresh token of this service whose user may still use it, asked by a
+     * confidential client (its credentials) or by an administrator (none). Both kinds are looked for whatever the
+     * hint, as RFC 7662 section 2.1 allows, since looking costs a map or a row lookup.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public Introspection introspect(String token) {
+    public Introspection introspect(String token, ClientCredentials credentials) {
+        if (credentials != null) {
+            clients.authenticateConfidential(credentials);
+        }
+        FormParameters.required("token", token);
         var access = verifier.verify(token).filter(this::userActive);
         return access.map(this::describe).orElseGet(() -> introspectRefreshToken(token));
     }

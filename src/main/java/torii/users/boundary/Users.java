@@ -145,6 +145,13 @@ public class Users {
         }).map(Map.Entry::getKey).toList();
     }
 
+    /** One page of the users whose username, e-mail or name contains the text, with how many match in all. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public UserPage page(String text, int page, int size) {
+        return new UserPage(count(text), page, size,
+                search(text, page * size, size).stream().map(UserDetails::of).toList());
+    }
+
     /** One page of the users whose username, e-mail or name contains the text, by username. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public List<User> search(String text, int offset, int limit) {

@@ -53,8 +53,7 @@ public class UsersAdminResource {
         }
         var page = QueryParameters.number("page", query.getFirst("page"), 0, 0, 1_000_000);
         var size = QueryParameters.number("size", query.getFirst("size"), 50, 1, 500);
-        var users = this.users.search(text, page * size, size).stream().map(UserDetails::of).toList();
-        return new UserPage(this.users.count(text), page, size, users);
+        return users.page(text, page, size);
     }
 
     @POST

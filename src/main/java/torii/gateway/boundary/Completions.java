@@ -1,0 +1,130 @@
+package torii.gateway.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import torii.apps.boundary.Apps;
+import torii.apps.boundary.UsableApps;
+import torii.apps.control.Upstreams;
+import torii.apps.entity.App;
+import torii.apps.entity.Backend;
+import torii.gateway.control.ChatRequest;
+import torii.gateway.control.Echo;
+import torii.gateway.control.GatewaySettings;
+import torii.gateway.control.StreamRelay;
+import torii.gateway.control.TokenUsage;
+import torii.gateway.control.Upstream;
+import torii.metrics.boundary.Metrics;
+import torii.platform.control.Challenges;
+import torii.platform.control.Printable;
+import torii.platform.control.Refusal.Kind;
+import torii.platform.control.Refusal;
+import torii.platform.control.Scope;
+
+/**
+ * OpenAI's chat completions for a caller: the application named as the model, if the caller may use it now, answers
+ * through its backend (the built-in echo, or an OpenAI-compatible upstream), within the rate limit, its usage counted.
+ */
+@ApplicationScoped
+public class Completions {
+
+    /** An answer: a whole completion as JSON text, or an event stream of chunks. */
+    public record Answer(String completion, StreamingOutput events) {
+    }
+
+    @Inject
+    Apps apps;
+
+    @Inject
+    UsableApps usableApps;
+
+    @Inject
+    Meter usage;
+
+    @Inject
+    Upstream upstream;
+
+    @Inject
+    Upstreams upstreams;
+
+    @Inject
+    GatewaySettings settings;
+
+    @Inject
+    Metrics metrics;
+
+    /** The applications the caller may use and whose scope the token carries. */
+    public List<App> models(JsonWebToken caller) {
+        var scope = Scope.of(caller);
+        return apps.usableBy(caller.getName(), caller.getGroups()).stream()
+                .filter(app -> scope.containsAll(Set.of(Scope.app(app.id())))).toList();
+    }
+
+    public CompletionStage<Answer> complete(JsonWebToken caller, String body) {
+        var request = ChatRequest.parse(body);
+        var app = usable(caller, request.model());
+        var username = caller.getName();
+        usage.admit(username, app.id());
+        if (app.backend() == Backend.ECHO) {
+            var echo = Echo.answer(request, app.id());
+            usage.record(username, app.id(), echo.usage());
+            return CompletableFuture.completedFuture(request.stream()
+                    ? new Answer(null, out -> {
+                        for (var chunks = echo.chunks(request.includeUsage()).iterator(); chunks.hasNext(); ) {
+                            StreamRelay.send(out, chunks.next().toString());
+                        }
+                        StreamRelay.send(out, "[DONE]");
+                    })
+                    : new Answer(echo.completion().toString(), null));
+        }
+        var upstreamBody = request.forUpstream(app.model(), username);
+        var key = upstreams.keyForCall(app.id(), app.baseUrl());
+        if (request.stream()) {
+            var relay = new StreamRelay(settings.readTimeout(), request.includeUsage(),
+                    tokens -> usage.record(username, app.id(), tokens));
+            return upstream.stream(app.baseUrl(), key, upstreamBody, relay).whenComplete((started, failure) -> {
+                if (failure != null) {
+                    metrics.gatewayCall(app.id(), Metrics.UPSTREAM_ERROR);
+                }
+            }).thenApply(events -> new Answer(null, events));
+        }
+        return upstream.complete(app.baseUrl(), key, upstreamBody).whenComplete((completion, failure) -> {
+            if (completion != null) {
+                usage.record(username, app.id(), TokenUsage.of(completion));
+            } else {
+                metrics.gatewayCall(app.id(), Metrics.UPSTREAM_ERROR);
+            }
+        }).thenApply(completion -> new Answer(completion.toString(), null));
+    }
+
+    /**
+     * The application named as the model, if the token carries its scope and its user may use it now. One query when
+     * it may; finding out why it may not (no such model: 404, no scope or grant: 403) costs a second one.
+     */
+    App usable(JsonWebToken caller, String appId) {
+        if (!App.ID.matcher(appId).matches()) {
+            // No application has such an id: asking the database would only cost a query, or fail on a NUL.
+            throw notFound(appId);
+        }
+        var app = usableApps.of(caller.getName(), caller.getGroups(), appId);
+        if (app.isEmpty()) {
+            try {
+                apps.find(appId);
+            } catch (Refusal unknown) {
+                throw notFound(appId);
+            }
+        }
+        Challenges.requireScopes(caller, Set.of(Scope.app(appId)));
+        return app.orElseThrow(() -> Challenges.insufficientScope(Scope.app(appId)));
+    }
+
+    static Refusal notFound(String appId) {
+        return new Refusal(Kind.NOT_FOUND, "model_not_found", "The model '" + Printable.of(appId) + "' does not exist",
+                null);
+    }
+}
