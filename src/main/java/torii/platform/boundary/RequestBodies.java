@@ -3,6 +3,7 @@ package torii.platform.boundary;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.DynamicFeature;
@@ -21,8 +22,8 @@ import java.util.Set;
 /**
  * Request bodies read alike on every JAX-RS runtime. An empty body sent without a Content-Type (a bare POST) is read as
  * the one media type its method consumes, as Jersey does, where RESTEasy would refuse it with 415 before the caller
- * could hear what is missing. A body with content but no Content-Type is left alone: what it holds is unknown, and it
- * is refused. A body the runtime cannot decode (a form with a broken percent escape, which RESTEasy reports as an
+ * could hear what is missing. A body with content but no Content-Type is refused with 415: what it holds is unknown.
+ * A body the runtime cannot decode (a form with a broken percent escape, which RESTEasy reports as an
  * IllegalArgumentException) is the caller's mistake: 400.
  */
 @Provider
@@ -34,10 +35,14 @@ public class RequestBodies implements ContainerRequestFilter, DynamicFeature {
     /** An empty body that names no type matches whatever its method consumes; Reading then names the type. */
     @Override
     public void filter(ContainerRequestContext request) {
-        if (WITH_BODY.contains(request.getMethod()) && request.getHeaderString(HttpHeaders.CONTENT_TYPE) == null
-                && !request.hasEntity()) {
-            request.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.WILDCARD);
+        if (!WITH_BODY.contains(request.getMethod()) || request.getHeaderString(HttpHeaders.CONTENT_TYPE) != null) {
+            return;
         }
+        if (request.hasEntity()) {
+            // Jersey would let it match whatever the method consumes.
+            throw new NotSupportedException("A request body needs a Content-Type");
+        }
+        request.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.WILDCARD);
     }
 
     @Override

@@ -2,17 +2,14 @@ package torii.platform.boundary;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.spi.JsonProvider;
-import jakarta.ws.rs.Consumes;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.ext.MessageBodyReader;
 import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.ext.ReaderInterceptor;
+import jakarta.ws.rs.ext.ReaderInterceptorContext;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.lang.annotation.Annotation;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.nio.ByteBuffer;
@@ -31,32 +28,29 @@ import torii.platform.control.Refusal;
  * JSON object and nothing after it; each member names a field of the target type and has that field's JSON type (a
  * string for text, true or false for a flag, an array of strings for a set of names; null for any of them); unknown
  * members are refused rather than ignored, so that a misspelt field is never silently lost. Each refusal is a 400
- * naming the member. Only then is the body bound, by JSON-B. No JSON-B implementation offers these rules as settings.
+ * naming the member. Only then is the body bound, by the runtime's JSON-B provider. No JSON-B implementation offers
+ * these rules as settings; an interceptor rather than a reader of its own, since a runtime may choose its JSON-B reader
+ * over another for the same type.
  */
 @Provider
-@Consumes(MediaType.APPLICATION_JSON)
-public class StrictJson implements MessageBodyReader<Object> {
+@Priority(Priorities.ENTITY_CODER)
+public class StrictJson implements ReaderInterceptor {
 
-    private static final JsonProvider JSON = JsonProvider.provider();
-    private static final Jsonb BINDING = JsonbBuilder.create();
-
-    /** This API's request types; the gateway reads OpenAI's bodies, which it passes on, as text. */
+    /** This API's request types, in JSON; the gateway reads OpenAI's bodies, which it passes on, as text. */
     @Override
-    public boolean isReadable(Class<?> type, Type generic, Annotation[] annotations, MediaType mediaType) {
-        return type.getPackageName().startsWith("torii.");
-    }
-
-    @Override
-    public Object readFrom(Class<Object> type, Type generic, Annotation[] annotations, MediaType mediaType,
-            MultivaluedMap<String, String> headers, InputStream body) throws IOException {
-        var text = utf8(body.readAllBytes());
-        if (text.isBlank()) {
-            // No body at all: the resource says whether one is required.
-            return null;
+    public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
+        var type = context.getType();
+        if (!type.getPackageName().startsWith("torii.") || context.getMediaType() == null
+                || !context.getMediaType().isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+            return context.proceed();
         }
-        var object = object(text);
-        object.forEach((name, value) -> check(type, name, value));
-        return BINDING.fromJson(object.toString(), generic);
+        var bytes = context.getInputStream().readAllBytes();
+        var text = utf8(bytes);
+        if (!text.isBlank()) {
+            object(text).forEach((name, value) -> check(type, name, value));
+        }
+        context.setInputStream(new ByteArrayInputStream(bytes));
+        return context.proceed();
     }
 
     static String utf8(byte[] bytes) {

@@ -149,7 +149,10 @@ class RequestLimitsIT {
                 + "5\r\nhello\r\n0\r\n\r\n"));
     }
 
-    /** Payara would take the body as empty and read it as a second request; nothing after it is answered. */
+    /**
+     * Payara would take the body as empty and read it as a second request; nothing after it is answered. A coding
+     * after chunked Payara refuses itself, with an empty 400 (docs/operations.md, "Payara's own answers").
+     */
     @Test
     void aTransferCodingOtherThanChunkedIsRefusedAndNothingIsSmuggled() throws IOException {
         var smuggled = "GET /status HTTP/1.1\r\nHost: x\r\n\r\n";
@@ -157,7 +160,11 @@ class RequestLimitsIT {
             var body = coding.endsWith("chunked") ? "0\r\n\r\n" + smuggled : smuggled;
             var answer = exchange("POST /token HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded"
                     + "\r\nTransfer-Encoding: " + coding + "\r\n\r\n" + body);
-            assertJsonAnswer(coding.endsWith("chunked") ? 501 : 400, answer);
+            if (coding.startsWith("chunked")) {
+                assertTrue(answer.startsWith("HTTP/1.1 400 "), answer);
+            } else {
+                assertJsonAnswer(coding.endsWith("chunked") ? 501 : 400, answer);
+            }
             assertEquals(answer.indexOf("HTTP/1.1"), answer.lastIndexOf("HTTP/1.1"), "one answer only: " + answer);
         }
     }
