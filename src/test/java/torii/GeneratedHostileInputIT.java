@@ -1,0 +1,290 @@
+package torii;
+
+import com.nimbusds.jose.jwk.RSAKey;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import net.jqwik.api.AfterFailureMode;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.EdgeCasesMode;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.AfterProperty;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import net.jqwik.api.statistics.Statistics;
+import torii.testing.Api;
+import torii.testing.Breakage;
+import torii.testing.ProbedServer;
+import torii.testing.RawHttp;
+import torii.testing.StateProbe;
+import torii.testing.TestTokens;
+import torii.testing.hostile.Contract;
+import torii.testing.hostile.Credential;
+import torii.testing.hostile.Draft;
+import torii.testing.hostile.Findings;
+import torii.testing.hostile.Judge;
+import torii.testing.hostile.OpenApi;
+import torii.testing.hostile.PayaraAnswer;
+import torii.testing.hostile.Plan;
+import torii.testing.hostile.Plans;
+import torii.testing.hostile.Values;
+
+/**
+ * Generated hostile requests, byte for byte, to every operation of the server's own OpenAPI document: built from the
+ * operation's parameters and body schema, then bent (fields missing, empty, repeated, value-less, oversized, of the
+ * wrong JSON type, with control characters or bytes that are not UTF-8, days out of range; the wrong content type,
+ * JSON that is not one object; chunked, ambiguous or unfinished framing), sent by every kind of caller. Each answer is
+ * judged by the oracles of {@link Judge}, and each refusal by whether it changed stored users, clients or signing keys.
+ * <p>
+ * jqwik has no Arquillian integration, so the class starts one Payara Micro for all its properties, as an operator
+ * would (see {@link ProbedServer}), with a copy of the built WAR that carries {@link StateProbe}. A property collects
+ * every failure of its run and fails once at the end with all of them (see {@link Findings}): one run shows every kind
+ * of failure, where failing at the first would hide the rest until it is fixed.
+ */
+class GeneratedHostileInputIT {
+
+    /** Fixed, so that a run is repeatable; the tries come from jqwik.tries.default (junit-platform.properties). */
+    static final String SEED = "20261130";
+    /** Ports of their own, apart from the servers other builds on this machine start on the defaults. */
+    static final int FIRST_PORT = 19150;
+    static final int LAST_PORT = 19179;
+    /** Reports, requests and the server's log, apart for each database the build runs the suite on. */
+    static final Path FOLDER = Path.of("target", "generated-hostile",
+            System.getProperty("torii.it.postgresql") == null ? "h2" : "postgresql");
+    /** The database's name where the run is on PostgreSQL. */
+    static final String DATABASE = "torii_generated_hostile";
+    /** A request that promised more body than it sent is answered, if at all, before this. */
+    static final Duration SHORT_WAIT = Duration.ofSeconds(1);
+    static final Duration LONG_WAIT = Duration.ofSeconds(60);
+
+    static ProbedServer server;
+    static Api api;
+    static RawHttp raw;
+    static Plans plans;
+    static List<OpenApi.Operation> operations;
+    static Credential administrator;
+    static Arbitrary<Credential> shortOfTheAdministrator;
+    static long heapAfterStart;
+    static String expiredToken;
+
+    final Findings findings = new Findings();
+    /** Where the report and the requests of this property's failures go. */
+    Path reports;
+    /** The stored state as last read, if no request since could have changed it; null when it must be read again. */
+    List<String> knownState;
+
+    @BeforeContainer
+    static void startServer() throws ParseException {
+        server = ProbedServer.start(FOLDER, FIRST_PORT, LAST_PORT, serverLimit(), List.of("-Xmx512m",
+                "-XX:ThreadPriorityPolicy=1", "-XX:JavaPriority1_To_OSPriority=19", "-Dtorii.demo=true",
+                // Logins are cheap, never throttled (every request comes from 127.0.0.1, many with wrong passwords),
+                // and the gateway's limit is out of reach, so that generated requests reach the code behind them.
+                "-Dtorii.password.bcrypt-cost=4", "-Dtorii.throttle.user.free-failures=100000",
+                "-Dtorii.throttle.address.free-failures=100000", "-Dtorii.gateway.rate-limit=100000",
+                // The run's tokens must outlive the longest run.
+                "-Dtorii.token.expire-minutes=600"), DATABASE);
+        api = server.api;
+        raw = server.raw;
+        heapAfterStart = server.heap()[0];
+        operations = OpenApi.of(api).operations();
+        var credentials = credentials();
+        // The token of a revocation or an introspection: a session of its own, never one the run's callers use.
+        plans = new Plans(operations, credentials, new Values(List.of(api.login("johndoe", "secret"), expiredToken,
+                "not-a-token")));
+    }
+
+    /**
+     * The callers: none, tokens broken in each way the service must refuse (made with the server's own key, so that
+     * each is wrong in one way only), johndoe, the administrator without the admin scope, and the administrator.
+     */
+    static Arbitrary<Credential> credentials() throws ParseException {
+        var user = login(Credential.Kind.USER, "johndoe", "secret", null, Set.of("user"));
+        var withoutAdminScope = login(Credential.Kind.ADMIN_WITHOUT_ADMIN_SCOPE, "admin", "secretadmin", "me items",
+                Set.of("user", "admin"));
+        administrator = login(Credential.Kind.ADMIN, "admin", "secretadmin", null, Set.of("user", "admin"));
+        if (withoutAdminScope.scopes().contains("admin") || !administrator.scopes().contains("admin")) {
+            throw new IllegalStateException("The administrator's scopes are not as expected: "
+                    + withoutAdminScope.scopes() + ", " + administrator.scopes());
+        }
+        var tokens = new TestTokens(RSAKey.parse(server.signingKey()), TestTokens.DEFAULT_ISSUER);
+        if (api.getWithToken("users/me", tokens.valid("admin")).status() != 200) {
+            throw new IllegalStateException("A token made with the server's key is refused: the broken ones would test"
+                    + " nothing");
+        }
+        expiredToken = Breakage.EXPIRED.token(tokens, "johndoe");
+        var broken = Arbitraries.of(Arrays.stream(Breakage.values()).map(breakage -> Credential.broken(breakage.name(),
+                breakage.token(tokens, "admin"))).toList());
+        shortOfTheAdministrator = Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(Credential.none())),
+                Tuple.of(1, broken), Tuple.of(1, Arbitraries.just(user)),
+                Tuple.of(1, Arbitraries.just(withoutAdminScope)));
+        return Arbitraries.frequencyOf(Tuple.of(4, shortOfTheAdministrator),
+                Tuple.of(1, Arbitraries.just(administrator)));
+    }
+
+    static Credential login(Credential.Kind kind, String username, String password, String scope, Set<String> roles) {
+        var answer = api.loginForTokens("username=" + username + "&password=" + password
+                + (scope == null ? "" : "&scope=" + scope.replace(" ", "+")));
+        return Credential.issued(kind, kind.name().toLowerCase().replace('_', ' ') + " (" + username + ")",
+                answer.getString("access_token"), roles, List.of(answer.getString("scope").split(" ")));
+    }
+
+    @AfterContainer
+    static void stopServer() {
+        if (server == null) {
+            return;
+        }
+        try {
+            // After everything: the server is ready, and its heap holds nothing of what it was sent.
+            var ready = api.get("health/ready", "Accept", "application/json");
+            var heap = server.heap();
+            var problems = new ArrayList<String>();
+            if (ready.status() != 200 || !ready.body().contains("\"UP\"")) {
+                problems.add("GET /health/ready answered " + ready.status() + " " + ready.body());
+            }
+            if (heap[0] > heap[1] / 2) {
+                problems.add("the heap holds " + heap[0] / 1_048_576 + " MB after a full collection, more than half of"
+                        + " its " + heap[1] / 1_048_576 + " MB (" + heapAfterStart / 1_048_576
+                        + " MB after the start)");
+            }
+            System.out.printf("Heap in use after a full collection: %d MB after the start, %d MB after the run,"
+                    + " of %d MB%n", heapAfterStart / 1_048_576, heap[0] / 1_048_576, heap[1] / 1_048_576);
+            if (!problems.isEmpty()) {
+                throw new AssertionError("After the run: " + String.join("; ", problems));
+            }
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Provide
+    Arbitrary<Plan> plans() {
+        return plans.plans();
+    }
+
+    @Provide
+    Arbitrary<Plan> bentOnceByTheAdministrator() {
+        return plans.bentOnce(administrator);
+    }
+
+    @Provide
+    Arbitrary<Plan> straightFromCallersShortOfTheAdministrator() {
+        return plans.straight(shortOfTheAdministrator);
+    }
+
+    /** Any operation, any caller, bent in up to three ways at once: every oracle, on everything. */
+    @Property(seed = SEED, shrinking = ShrinkingMode.OFF, afterFailure = AfterFailureMode.RANDOM_SEED,
+            edgeCases = EdgeCasesMode.NONE)
+    void everyGeneratedRequestIsRefusedCleanlyOrServedAsTheDocumentAllows(@ForAll("plans") Plan plan) {
+        judge(plan, "any-request");
+    }
+
+    /**
+     * The administrator, whom the document lets call every operation, bends a request in one way: if the mutation
+     * makes it malformed, nothing but the mutation stands between it and being served, so it must be refused.
+     */
+    @Property(seed = SEED, shrinking = ShrinkingMode.OFF, afterFailure = AfterFailureMode.RANDOM_SEED,
+            edgeCases = EdgeCasesMode.NONE)
+    void whatTheAdministratorSendsMalformedIsRefused(@ForAll("bentOnceByTheAdministrator") Plan plan) {
+        judge(plan, "administrator-bent-once");
+    }
+
+    /** Requests straight from the document: whoever lacks the token, role or scopes an operation needs is refused. */
+    @Property(seed = SEED, shrinking = ShrinkingMode.OFF, afterFailure = AfterFailureMode.RANDOM_SEED,
+            edgeCases = EdgeCasesMode.NONE)
+    void noCallerIsServedWithoutTheRoleAndScopesTheOperationNeeds(
+            @ForAll("straightFromCallersShortOfTheAdministrator") Plan plan) {
+        judge(plan, "callers-short-of-the-administrator");
+    }
+
+    /** Sends the plan's request and judges the answer by every oracle; what breaks them goes under the run's name. */
+    void judge(Plan plan, String run) {
+        reports = FOLDER.resolve(run);
+        var draft = plan.draft();
+        var request = draft.render();
+        var malformed = Contract.malformed(draft, request);
+        var before = knownState != null ? knownState : server.state();
+        var exchange = raw.exchange(request.method(), request.target(), request.headers(), request.wire(),
+                request.framing() == Draft.Framing.CONTENT_LENGTH_BEYOND_BODY ? SHORT_WAIT : LONG_WAIT);
+        findings.counted();
+        var exempt = PayaraAnswer.of(request, exchange, server.base);
+        Statistics.label("operation").collect(plan.operation().toString());
+        Statistics.label("caller").collect(plan.credential().kind());
+        plan.mutations().forEach(mutation -> Statistics.label("mutation").collect(mutation.kind()));
+        Statistics.label("answer").collect(exempt.map(answer -> "exempt: " + answer)
+                .orElse(exchange.answered() ? exchange.reply().status() / 100 + "xx" : "no answer"));
+        var violations = new ArrayList<Judge.Violation>(exempt.isPresent() ? List.of()
+                : Judge.judge(request, exchange, malformed));
+        knownState = null;
+        if (exchange.answered() && exchange.reply().status() >= 400 && exchange.reply().status() < 500) {
+            var after = server.state();
+            Judge.changes(before, after).ifPresent(violations::add);
+            knownState = after;
+        }
+        violations.forEach(violation -> findings.record(request, exchange, violation));
+    }
+
+    @AfterProperty
+    void reportEveryFailure() {
+        if (!findings.isEmpty()) {
+            throw new AssertionError(findings.report(server.base, raw, reports));
+        }
+    }
+
+    /**
+     * Every operation that reads a body refuses one ten times its limit with 413, however it is framed: chunked, its
+     * length is known only as it is read. Sent by the administrator, whom no operation refuses for want of rights.
+     */
+    @Example
+    void everyBodyTenTimesTheLimitIsRefusedWith413EvenChunked() {
+        reports = FOLDER.resolve("ten-times-the-limit");
+        for (var operation : operations.stream().filter(OpenApi.Operation::hasBody).toList()) {
+            var draft = Plans.tenTimesTheLimitChunked(operation, administrator).draft();
+            var request = draft.render();
+            var exchange = raw.exchange(request.method(), request.target(), request.headers(), request.wire(),
+                    LONG_WAIT);
+            findings.counted();
+            if (!exchange.answered() || exchange.reply().status() != 413) {
+                findings.record(request, exchange, new Judge.Violation("no 413 for a body ten times the limit",
+                        "answered " + (exchange.answered() ? exchange.reply().status() : exchange.noAnswer()),
+                        exchange.answered() ? String.valueOf(exchange.reply().status()) : "no answer"));
+            } else {
+                Judge.judge(request, exchange, List.of()).forEach(violation -> findings.record(request, exchange,
+                        violation));
+            }
+        }
+    }
+
+    /**
+     * Long enough for the configured number of tries at the pace of a slow machine, then timeout ends the server
+     * whatever happened to this JVM.
+     */
+    static Duration serverLimit() {
+        var tries = System.getProperty("jqwik.tries.default");
+        if (tries == null) {
+            try (InputStream in = GeneratedHostileInputIT.class.getResourceAsStream("/junit-platform.properties")) {
+                var properties = new Properties();
+                if (in != null) {
+                    properties.load(in);
+                }
+                tries = properties.getProperty("jqwik.tries.default", "1000");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return Duration.ofMinutes(5).plusMillis(250L * Integer.parseInt(tries.trim()));
+    }
+}
