@@ -136,7 +136,7 @@ public sealed interface Mutation {
             var text = text(draft, field);
             var half = text.length() / 2;
             var value = text.substring(0, half) + character + text.substring(half);
-            var rawInBody = raw && field.where() != Field.Where.PATH && field.where() != Field.Where.QUERY;
+            var rawInBody = raw && rawInBody();
             var decoded = Json.createValue(value);
             switch (field.where()) {
                 // A raw control character in a JSON string is no JSON (RFC 8259 section 7): no value to check.
@@ -149,7 +149,12 @@ public sealed interface Mutation {
 
         @Override
         public String toString() {
-            return String.format("control character U+%04X%s in %s", (int) character, raw ? " (raw)" : "", field);
+            return String.format("control character U+%04X%s in %s", (int) character, raw && rawInBody() ? " (raw)" : "",
+                    field);
+        }
+
+        boolean rawInBody() {
+            return field.where() == Field.Where.FORM || field.where() == Field.Where.JSON;
         }
     }
 
@@ -174,7 +179,9 @@ public sealed interface Mutation {
 
         @Override
         public String toString() {
-            return "invalid UTF-8 " + Abbreviated.of(bytes, 20) + (raw ? " (raw)" : "") + " in " + field;
+            // JSON can carry such bytes only raw: its escapes stand for characters, not bytes.
+            var sentRaw = field.where() == Field.Where.JSON || (raw && field.where() == Field.Where.FORM);
+            return "invalid UTF-8 " + Abbreviated.of(bytes, 20) + (sentRaw ? " (raw)" : "") + " in " + field;
         }
     }
 
