@@ -1,31 +1,19 @@
 package torii;
 
 import com.nimbusds.jose.jwk.RSAKey;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
-import net.jqwik.api.AfterFailureMode;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.EdgeCasesMode;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.ShrinkingMode;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.AfterProperty;
-import net.jqwik.api.lifecycle.BeforeContainer;
-import net.jqwik.api.statistics.Statistics;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.QuickTheory;
+import org.quicktheories.core.Gen;
 import torii.testing.Api;
 import torii.testing.Breakage;
 import torii.testing.ProbedServer;
@@ -36,11 +24,13 @@ import torii.testing.hostile.Contract;
 import torii.testing.hostile.Credential;
 import torii.testing.hostile.Draft;
 import torii.testing.hostile.Findings;
+import torii.testing.hostile.Gens;
 import torii.testing.hostile.Judge;
 import torii.testing.hostile.OpenApi;
 import torii.testing.hostile.PayaraAnswer;
 import torii.testing.hostile.Plan;
 import torii.testing.hostile.Plans;
+import torii.testing.hostile.Tally;
 import torii.testing.hostile.Values;
 
 /**
@@ -48,17 +38,26 @@ import torii.testing.hostile.Values;
  * operation's parameters and body schema, then bent (fields missing, empty, repeated, value-less, oversized, of the
  * wrong JSON type, with control characters or bytes that are not UTF-8, days out of range; the wrong content type,
  * JSON that is not one object; chunked, ambiguous or unfinished framing), sent by every kind of caller. Each answer is
- * judged by the oracles of {@link Judge}, and each refusal by whether it changed stored users, clients or signing keys.
+ * judged by the oracles of {@link Judge}, and each refusal by whether it changed stored users, clients or signing
+ * keys.
  * <p>
- * jqwik has no Arquillian integration, so the class starts one Payara Micro for all its properties, as an operator
- * would (see {@link ProbedServer}), with a copy of the built WAR that carries {@link StateProbe}. A property collects
- * every failure of its run and fails once at the end with all of them (see {@link Findings}): one run shows every kind
- * of failure, where failing at the first would hide the rest until it is fixed.
+ * Each property is a QuickTheories theory inside a Jupiter test, its seed fixed and its number of examples bounded:
+ * {@value #DEFAULT_EXAMPLES} examples each from seed {@value #DEFAULT_SEED}, or {@code -Dtorii.hostile.examples=N} and
+ * {@code -Dtorii.hostile.seed=S} for another run. The class starts one Payara Micro for all its tests, as an operator
+ * would (see {@link ProbedServer}), with a copy of the built WAR that carries {@link StateProbe}. A test collects every
+ * failure of its run and fails once at the end with all of them (see {@link Findings}): one run shows every kind of
+ * failure, where failing at the first would hide the rest until it is fixed. So no example fails the theory itself,
+ * and QuickTheories never shrinks one: each kind of failure is shown by the simplest request that showed it (fewest
+ * mutations, then fewest bytes).
  */
 class GeneratedHostileInputIT {
 
-    /** Fixed, so that a run is repeatable; the tries come from jqwik.tries.default (junit-platform.properties). */
-    static final String SEED = "20261130";
+    /** Examples of each property, unless -Dtorii.hostile.examples says otherwise. */
+    static final int DEFAULT_EXAMPLES = 900;
+    /** Fixed, so that a run is repeatable, unless -Dtorii.hostile.seed says otherwise. */
+    static final long DEFAULT_SEED = 20261130L;
+    static final int EXAMPLES = Integer.parseInt(property("torii.hostile.examples", String.valueOf(DEFAULT_EXAMPLES)));
+    static final long SEED = Long.parseLong(property("torii.hostile.seed", String.valueOf(DEFAULT_SEED)));
     /** Ports of their own, apart from the servers other builds on this machine start on the defaults. */
     static final int FIRST_PORT = 19150;
     static final int LAST_PORT = 19179;
@@ -77,18 +76,21 @@ class GeneratedHostileInputIT {
     static Plans plans;
     static List<OpenApi.Operation> operations;
     static Credential administrator;
-    static Arbitrary<Credential> shortOfTheAdministrator;
+    static Gen<Credential> shortOfTheAdministrator;
     static long heapAfterStart;
     static String expiredToken;
 
     final Findings findings = new Findings();
-    /** Where the report and the requests of this property's failures go. */
+    /** Where the report and the requests of this test's failures go. */
     Path reports;
+    /** What this test sent and got. */
+    Tally tally;
     /** The stored state as last read, if no request since could have changed it; null when it must be read again. */
     List<String> knownState;
 
-    @BeforeContainer
+    @BeforeAll
     static void startServer() throws ParseException {
+        System.out.printf("Generated hostile input: %d examples a property from seed %d%n", EXAMPLES, SEED);
         server = ProbedServer.start(FOLDER, FIRST_PORT, LAST_PORT, serverLimit(), List.of("-Xmx512m",
                 "-XX:ThreadPriorityPolicy=1", "-XX:JavaPriority1_To_OSPriority=19", "-Dtorii.demo=true",
                 // Logins are cheap, never throttled (every request comes from 127.0.0.1, many with wrong passwords),
@@ -111,7 +113,7 @@ class GeneratedHostileInputIT {
      * The callers: none, tokens broken in each way the service must refuse (made with the server's own key, so that
      * each is wrong in one way only), johndoe, the administrator without the admin scope, and the administrator.
      */
-    static Arbitrary<Credential> credentials() throws ParseException {
+    static Gen<Credential> credentials() throws ParseException {
         var user = login(Credential.Kind.USER, "johndoe", "secret", null, Set.of("user"));
         var withoutAdminScope = login(Credential.Kind.ADMIN_WITHOUT_ADMIN_SCOPE, "admin", "secretadmin", "me items",
                 Set.of("user", "admin"));
@@ -126,13 +128,12 @@ class GeneratedHostileInputIT {
                     + " nothing");
         }
         expiredToken = Breakage.EXPIRED.token(tokens, "johndoe");
-        var broken = Arbitraries.of(Arrays.stream(Breakage.values()).map(breakage -> Credential.broken(breakage.name(),
+        var broken = Gens.of(Arrays.stream(Breakage.values()).map(breakage -> Credential.broken(breakage.name(),
                 breakage.token(tokens, "admin"))).toList());
-        shortOfTheAdministrator = Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(Credential.none())),
-                Tuple.of(1, broken), Tuple.of(1, Arbitraries.just(user)),
-                Tuple.of(1, Arbitraries.just(withoutAdminScope)));
-        return Arbitraries.frequencyOf(Tuple.of(4, shortOfTheAdministrator),
-                Tuple.of(1, Arbitraries.just(administrator)));
+        shortOfTheAdministrator = Gens.frequency(List.of(Gens.weight(1, Gens.just(Credential.none())),
+                Gens.weight(1, broken), Gens.weight(1, Gens.just(user)), Gens.weight(1, Gens.just(withoutAdminScope))));
+        return Gens.frequency(List.of(Gens.weight(4, shortOfTheAdministrator),
+                Gens.weight(1, Gens.just(administrator))));
     }
 
     static Credential login(Credential.Kind kind, String username, String password, String scope, Set<String> roles) {
@@ -142,7 +143,7 @@ class GeneratedHostileInputIT {
                 answer.getString("access_token"), roles, List.of(answer.getString("scope").split(" ")));
     }
 
-    @AfterContainer
+    @AfterAll
     static void stopServer() {
         if (server == null) {
             return;
@@ -170,49 +171,41 @@ class GeneratedHostileInputIT {
         }
     }
 
-    @Provide
-    Arbitrary<Plan> plans() {
-        return plans.plans();
-    }
-
-    @Provide
-    Arbitrary<Plan> bentOnceByTheAdministrator() {
-        return plans.bentOnce(administrator);
-    }
-
-    @Provide
-    Arbitrary<Plan> straightFromCallersShortOfTheAdministrator() {
-        return plans.straight(shortOfTheAdministrator);
-    }
-
     /** Any operation, any caller, bent in up to three ways at once: every oracle, on everything. */
-    @Property(seed = SEED, shrinking = ShrinkingMode.OFF, afterFailure = AfterFailureMode.RANDOM_SEED,
-            edgeCases = EdgeCasesMode.NONE)
-    void everyGeneratedRequestIsRefusedCleanlyOrServedAsTheDocumentAllows(@ForAll("plans") Plan plan) {
-        judge(plan, "any-request");
+    @Test
+    void everyGeneratedRequestIsRefusedCleanlyOrServedAsTheDocumentAllows() {
+        check(plans.plans(), "any-request");
     }
 
     /**
      * The administrator, whom the document lets call every operation, bends a request in one way: if the mutation
      * makes it malformed, nothing but the mutation stands between it and being served, so it must be refused.
      */
-    @Property(seed = SEED, shrinking = ShrinkingMode.OFF, afterFailure = AfterFailureMode.RANDOM_SEED,
-            edgeCases = EdgeCasesMode.NONE)
-    void whatTheAdministratorSendsMalformedIsRefused(@ForAll("bentOnceByTheAdministrator") Plan plan) {
-        judge(plan, "administrator-bent-once");
+    @Test
+    void whatTheAdministratorSendsMalformedIsRefused() {
+        check(plans.bentOnce(administrator), "administrator-bent-once");
     }
 
     /** Requests straight from the document: whoever lacks the token, role or scopes an operation needs is refused. */
-    @Property(seed = SEED, shrinking = ShrinkingMode.OFF, afterFailure = AfterFailureMode.RANDOM_SEED,
-            edgeCases = EdgeCasesMode.NONE)
-    void noCallerIsServedWithoutTheRoleAndScopesTheOperationNeeds(
-            @ForAll("straightFromCallersShortOfTheAdministrator") Plan plan) {
-        judge(plan, "callers-short-of-the-administrator");
+    @Test
+    void noCallerIsServedWithoutTheRoleAndScopesTheOperationNeeds() {
+        check(plans.straight(shortOfTheAdministrator), "callers-short-of-the-administrator");
     }
 
-    /** Sends the plan's request and judges the answer by every oracle; what breaks them goes under the run's name. */
-    void judge(Plan plan, String run) {
+    /**
+     * Runs the theory: each example's request is sent and judged, its failures recorded, none thrown. An exception
+     * that escapes (the server gone, the state probe failing) ends the theory at once: it is the run's own failure,
+     * not a finding, and sending smaller requests to find a simpler one would only repeat it.
+     */
+    void check(Gen<Plan> generated, String run) {
         reports = FOLDER.resolve(run);
+        tally = new Tally(run);
+        QuickTheory.qt().withFixedSeed(SEED).withExamples(EXAMPLES).withShrinkCycles(0).forAll(generated)
+                .checkAssert(this::judge);
+    }
+
+    /** Sends the plan's request and judges the answer by every oracle; what breaks them is recorded. */
+    void judge(Plan plan) {
         var draft = plan.draft();
         var request = draft.render();
         var malformed = Contract.malformed(draft, request);
@@ -221,10 +214,10 @@ class GeneratedHostileInputIT {
                 request.framing() == Draft.Framing.CONTENT_LENGTH_BEYOND_BODY ? SHORT_WAIT : LONG_WAIT);
         findings.counted();
         var exempt = PayaraAnswer.of(request, exchange, server.base);
-        Statistics.label("operation").collect(plan.operation().toString());
-        Statistics.label("caller").collect(plan.credential().kind());
-        plan.mutations().forEach(mutation -> Statistics.label("mutation").collect(mutation.kind()));
-        Statistics.label("answer").collect(exempt.map(answer -> "exempt: " + answer)
+        tally.count("operation", plan.operation());
+        tally.count("caller", plan.credential().kind());
+        plan.mutations().forEach(mutation -> tally.count("mutation", mutation.kind()));
+        tally.count("answer", exempt.map(answer -> "exempt: " + answer)
                 .orElse(exchange.answered() ? exchange.reply().status() / 100 + "xx" : "no answer"));
         var violations = new ArrayList<Judge.Violation>(exempt.isPresent() ? List.of()
                 : Judge.judge(request, exchange, malformed));
@@ -237,8 +230,11 @@ class GeneratedHostileInputIT {
         violations.forEach(violation -> findings.record(request, exchange, violation));
     }
 
-    @AfterProperty
+    @AfterEach
     void reportEveryFailure() {
+        if (tally != null) {
+            tally.report(reports);
+        }
         if (!findings.isEmpty()) {
             throw new AssertionError(findings.report(server.base, raw, reports));
         }
@@ -248,12 +244,11 @@ class GeneratedHostileInputIT {
      * Every operation that reads a body refuses one ten times its limit with 413, however it is framed: chunked, its
      * length is known only as it is read. Sent by the administrator, whom no operation refuses for want of rights.
      */
-    @Example
+    @Test
     void everyBodyTenTimesTheLimitIsRefusedWith413EvenChunked() {
         reports = FOLDER.resolve("ten-times-the-limit");
         for (var operation : operations.stream().filter(OpenApi.Operation::hasBody).toList()) {
-            var draft = Plans.tenTimesTheLimitChunked(operation, administrator).draft();
-            var request = draft.render();
+            var request = Plans.tenTimesTheLimitChunked(operation, administrator).draft().render();
             var exchange = raw.exchange(request.method(), request.target(), request.headers(), request.wire(),
                     LONG_WAIT);
             findings.counted();
@@ -268,23 +263,17 @@ class GeneratedHostileInputIT {
         }
     }
 
+    /** A system property, or the default where it is absent or blank (the build passes it on, blank if not given). */
+    static String property(String name, String otherwise) {
+        var value = System.getProperty(name);
+        return value == null || value.isBlank() ? otherwise : value.trim();
+    }
+
     /**
-     * Long enough for the configured number of tries at the pace of a slow machine, then timeout ends the server
+     * Long enough for the configured number of examples at the pace of a slow machine, then timeout ends the server
      * whatever happened to this JVM.
      */
     static Duration serverLimit() {
-        var tries = System.getProperty("jqwik.tries.default");
-        if (tries == null) {
-            try (InputStream in = GeneratedHostileInputIT.class.getResourceAsStream("/junit-platform.properties")) {
-                var properties = new Properties();
-                if (in != null) {
-                    properties.load(in);
-                }
-                tries = properties.getProperty("jqwik.tries.default", "1000");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return Duration.ofMinutes(5).plusMillis(250L * Integer.parseInt(tries.trim()));
+        return Duration.ofMinutes(5).plusMillis(250L * EXAMPLES);
     }
 }

@@ -8,10 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * Generates plans for every operation of the document: the fields it describes, given values a client would send,
@@ -49,23 +47,22 @@ public final class Plans {
     static final List<String> GARBAGE = List.of("xyz", "}", "]", ",1", "null", "\"x\"");
 
     private final List<OpenApi.Operation> operations;
-    private final Arbitrary<Credential> credentials;
+    private final Gen<Credential> credentials;
     private final Values values;
 
-    public Plans(List<OpenApi.Operation> operations, Arbitrary<Credential> credentials, Values values) {
+    public Plans(List<OpenApi.Operation> operations, Gen<Credential> credentials, Values values) {
         this.operations = operations;
         this.credentials = credentials;
         this.values = values;
     }
 
     /** Any operation, any caller, a request bent in up to three ways. */
-    public Arbitrary<Plan> plans() {
-        return Arbitraries.of(operations).flatMap(operation -> {
+    public Gen<Plan> plans() {
+        return Gens.of(operations).flatMap(operation -> {
             var fields = fields(operation);
             var kinds = kinds(operation, fields);
-            return credentials.flatMap(credential -> Combinators.combine(given(operation, fields, credential),
-                    upToThree(kinds)).as((given, mutations) ->
-                    new Plan(operation, fields, credential, given, mutations)));
+            return credentials.flatMap(credential -> given(operation, fields, credential).zip(upToThree(kinds),
+                    (given, mutations) -> new Plan(operation, fields, credential, given, mutations)));
         });
     }
 
@@ -74,24 +71,23 @@ public final class Plans {
      * that a kind that few operations offer (a day in a query, a JSON body) is tried as often as any: sent by a caller
      * the operation would serve, so that only the mutation stands between the request and the code behind it.
      */
-    public Arbitrary<Plan> bentOnce(Credential credential) {
+    public Gen<Plan> bentOnce(Credential credential) {
         var offered = new LinkedHashMap<String, List<OpenApi.Operation>>();
         for (var operation : operations) {
             kinds(operation, fields(operation)).keySet().forEach(kind ->
                     offered.computeIfAbsent(kind, ignored -> new ArrayList<>()).add(operation));
         }
-        return Arbitraries.of(List.copyOf(offered.keySet())).flatMap(kind -> Arbitraries.of(offered.get(kind))
+        return Gens.of(List.copyOf(offered.keySet())).flatMap(kind -> Gens.of(offered.get(kind))
                 .flatMap(operation -> {
                     var fields = fields(operation);
-                    return Combinators.combine(given(operation, fields, credential),
-                            kinds(operation, fields).get(kind)).as((given, mutation) ->
-                            new Plan(operation, fields, credential, given, List.of(mutation)));
+                    return given(operation, fields, credential).zip(kinds(operation, fields).get(kind),
+                            (given, mutation) -> new Plan(operation, fields, credential, given, List.of(mutation)));
                 }));
     }
 
     /** Any operation, a request straight from the document, by any of the callers. */
-    public Arbitrary<Plan> straight(Arbitrary<Credential> callers) {
-        return Arbitraries.of(operations).flatMap(operation -> {
+    public Gen<Plan> straight(Gen<Credential> callers) {
+        return Gens.of(operations).flatMap(operation -> {
             var fields = fields(operation);
             return callers.flatMap(credential -> given(operation, fields, credential).map(given ->
                     new Plan(operation, fields, credential, given, List.of())));
@@ -103,11 +99,18 @@ public final class Plans {
      * that exists, and no field of its body is given.
      */
     public static Plan tenTimesTheLimitChunked(OpenApi.Operation operation, Credential credential) {
+        return framedOnly(operation, credential, Draft.Framing.CHUNKED_TEN_TIMES_THE_LIMIT);
+    }
+
+    /**
+     * The operation with the framing and nothing else: its path parameters name nothing that exists, and no field of
+     * its body is given.
+     */
+    public static Plan framedOnly(OpenApi.Operation operation, Credential credential, Draft.Framing framing) {
         var fields = fields(operation);
         var given = fields.stream().filter(field -> field.where() == Field.Where.PATH)
                 .map(field -> new Plan.Given(field, Json.createValue("nobody"))).toList();
-        return new Plan(operation, fields, credential, given,
-                List.of(new Mutation.Framing(Draft.Framing.CHUNKED_TEN_TIMES_THE_LIMIT)));
+        return new Plan(operation, fields, credential, given, List.of(new Mutation.Framing(framing)));
     }
 
     /** The parameters, then the properties of the body's schema (the first media type the document lists). */
@@ -136,82 +139,77 @@ public final class Plans {
     }
 
     /** Every required field, and each optional one more often than not. */
-    Arbitrary<List<Plan.Given>> given(OpenApi.Operation operation, List<Field> fields, Credential credential) {
-        var each = new ArrayList<Arbitrary<Optional<Plan.Given>>>();
+    Gen<List<Plan.Given>> given(OpenApi.Operation operation, List<Field> fields, Credential credential) {
+        var each = new ArrayList<Gen<Optional<Plan.Given>>>();
         for (var field : fields) {
             var value = values.of(field, operation, credential).map(given -> Optional.of(new Plan.Given(field, given)));
             each.add(field.required() ? value
-                    : Arbitraries.frequencyOf(Tuple.of(7, value), Tuple.of(3, Arbitraries.just(Optional.empty()))));
+                    : Gens.frequency(List.of(Gens.weight(7, value), Gens.weight(3, Gens.just(Optional.empty())))));
         }
-        if (each.isEmpty()) {
-            return Arbitraries.just(List.of());
-        }
-        return Combinators.combine(each).as(list -> list.stream().flatMap(Optional::stream).toList());
+        return Gens.sequence(each).map(list -> list.stream().flatMap(Optional::stream).toList());
     }
 
     /** Mostly one to three; sometimes none, where the caller alone is what is wrong. */
-    static Arbitrary<List<Mutation>> upToThree(Map<String, Arbitrary<? extends Mutation>> kinds) {
-        var any = Arbitraries.<Mutation>oneOf(List.copyOf(kinds.values()));
-        return Arbitraries.frequencyOf(Tuple.of(1, Arbitraries.just(0)), Tuple.of(3, Arbitraries.just(1)),
-                Tuple.of(2, Arbitraries.just(2)), Tuple.of(1, Arbitraries.just(3)))
-                .flatMap(size -> any.list().ofSize(size)).map(Plans::oneInEachSlot);
+    static Gen<List<Mutation>> upToThree(Map<String, Gen<Mutation>> kinds) {
+        var any = Gens.<Mutation>oneOf(List.copyOf(kinds.values()));
+        return Gens.frequency(List.of(Gens.weight(1, Gens.just(0)), Gens.weight(3, Gens.just(1)),
+                Gens.weight(2, Gens.just(2)), Gens.weight(1, Gens.just(3))))
+                .flatMap(size -> Gens.listOf(any, size)).map(Plans::oneInEachSlot);
     }
 
     /** Each kind of mutation that applies to the operation, by name, each choosing its field and its details. */
-    static Map<String, Arbitrary<? extends Mutation>> kinds(OpenApi.Operation operation, List<Field> fields) {
-        var kinds = new LinkedHashMap<String, Arbitrary<? extends Mutation>>();
+    static Map<String, Gen<Mutation>> kinds(OpenApi.Operation operation, List<Field> fields) {
+        var kinds = new LinkedHashMap<String, Gen<Mutation>>();
         if (!fields.isEmpty()) {
-            var any = Arbitraries.of(fields);
+            var any = Gens.of(fields);
             kinds.put("missing", any.map(Mutation.Missing::new));
             kinds.put("empty", any.map(Mutation.Empty::new));
             // A value just over the 8 KB of a request line, or a body over its 64 KB many times.
-            kinds.put("oversized", any.flatMap(field -> Arbitraries.of(field.encoded()
+            kinds.put("oversized", any.flatMap(field -> Gens.of(field.encoded()
                     && field.where() != Field.Where.FORM ? List.of(9_000) : OVERSIZES)
                     .map(bytes -> new Mutation.Oversized(field, bytes))));
             // NUL most often: some databases cannot store it at all (PostgreSQL), others store it silently.
-            var controls = Arbitraries.frequencyOf(Tuple.of(CONTROLS.size(), Arbitraries.just('\0')),
-                    Tuple.of(CONTROLS.size(), Arbitraries.of(CONTROLS)));
-            kinds.put("control character", Combinators.combine(any, controls, Arbitraries.of(true, false))
-                    .as(Mutation.ControlCharacter::new));
-            kinds.put("invalid UTF-8", Combinators.combine(any, Arbitraries.of(NOT_UTF8), Arbitraries.of(true, false))
-                    .as(Mutation.InvalidUtf8::new));
-            kinds.put("hostile text", Combinators.combine(any, Arbitraries.of(HOSTILE)).as(Mutation.HostileText::new));
+            var controls = Gens.frequency(List.of(Gens.weight(CONTROLS.size(), Gens.just('\0')),
+                    Gens.weight(CONTROLS.size(), Gens.of(CONTROLS))));
+            kinds.put("control character", any.zip(controls, Generate.booleans(), Mutation.ControlCharacter::new));
+            kinds.put("invalid UTF-8", any.zip(Gens.of(NOT_UTF8), Generate.booleans(), Mutation.InvalidUtf8::new));
+            kinds.put("hostile text", any.zip(Gens.of(HOSTILE), Mutation.HostileText::new));
         }
         var listed = fields.stream().filter(field -> field.where() == Field.Where.QUERY
                 || field.where() == Field.Where.FORM).toList();
         if (!listed.isEmpty()) {
-            var words = Arbitraries.of("johndoe", "admin", "1", "x", "");
-            kinds.put("repeated", Combinators.combine(Arbitraries.of(listed), words, words).as(Mutation.Repeated::new));
-            kinds.put("value-less", Arbitraries.of(listed).map(Mutation.ValueLess::new));
+            var words = Gens.of("johndoe", "admin", "1", "x", "");
+            kinds.put("repeated", Gens.of(listed).zip(words, words, Mutation.Repeated::new));
+            kinds.put("value-less", Gens.of(listed).map(Mutation.ValueLess::new));
         }
         var encoded = fields.stream().filter(Field::encoded).toList();
         if (!encoded.isEmpty()) {
-            kinds.put("broken percent-encoding", Combinators.combine(Arbitraries.of(encoded),
-                    Arbitraries.of(BROKEN_ESCAPES)).as(Mutation.BrokenPercentEncoding::new));
+            kinds.put("broken percent-encoding", Gens.of(encoded).zip(Gens.of(BROKEN_ESCAPES),
+                    Mutation.BrokenPercentEncoding::new));
         }
         var json = fields.stream().filter(field -> field.where() == Field.Where.JSON).toList();
         if (!json.isEmpty()) {
-            kinds.put("wrong JSON type", Arbitraries.of(json).flatMap(field -> Arbitraries.of(ANY_TYPE.stream()
+            kinds.put("wrong JSON type", Gens.of(json).flatMap(field -> Gens.of(ANY_TYPE.stream()
                     .filter(value -> !Schemas.typeOf(value, field.type())).toList())
                     .map(value -> new Mutation.WrongType(field, value))));
         }
         var days = fields.stream().filter(field -> field.where() == Field.Where.QUERY && field.dateLike()).toList();
         if (!days.isEmpty()) {
-            kinds.put("day out of range", Combinators.combine(Arbitraries.of(days), Arbitraries.of(NO_DAYS),
-                    Arbitraries.of(true, false)).as(Mutation.DayOutOfRange::new));
+            kinds.put("day out of range", Gens.of(days).zip(Gens.of(NO_DAYS), Generate.booleans(),
+                    Mutation.DayOutOfRange::new));
         }
         if (operation.hasBody()) {
             var form = operation.bodies().containsKey(Wire.FORM);
-            kinds.put("content type", Arbitraries.of(
+            kinds.put("content type", Gens.<Mutation>of(
                     form ? new Mutation.ContentType("a form sent as JSON", Wire.JSON)
                             : new Mutation.ContentType("JSON sent as a form", Wire.FORM),
                     new Mutation.ContentType("text/plain", "text/plain"),
                     new Mutation.ContentType("none", null),
                     new Mutation.ContentType("an unknown charset", "{declared}; charset=klingon")));
             if (!form) {
-                kinds.put("JSON shape", Arbitraries.oneOf(Arbitraries.of(GARBAGE)
+                kinds.put("JSON shape", Generate.oneOf(Gens.of(GARBAGE)
                                 .map(garbage -> new Mutation.Shape(Draft.Shape.TRAILING_GARBAGE, garbage)),
-                        Arbitraries.of(new Mutation.Shape(Draft.Shape.ARRAY_AROUND, ""),
+                        Gens.<Mutation>of(new Mutation.Shape(Draft.Shape.ARRAY_AROUND, ""),
                                 new Mutation.Shape(Draft.Shape.TWO_DOCUMENTS, ""))));
             }
         }
@@ -222,7 +220,7 @@ public final class Plans {
                 // A body ten times the limit is only over the limit where a body is read at all.
                 : List.of(Draft.Framing.CHUNKED, Draft.Framing.CONTENT_LENGTH_BEYOND_BODY,
                         Draft.Framing.TWO_CONTENT_LENGTHS, Draft.Framing.CHUNKED_AND_CONTENT_LENGTH);
-        kinds.put("framing", Arbitraries.of(framings).map(Mutation.Framing::new));
+        kinds.put("framing", Gens.of(framings).map(Mutation.Framing::new));
         return kinds;
     }
 
