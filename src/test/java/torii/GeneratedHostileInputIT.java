@@ -199,7 +199,7 @@ class GeneratedHostileInputIT {
      */
     void check(Gen<Plan> generated, String run) {
         reports = FOLDER.resolve(run);
-        tally = new Tally(run);
+        tally = new Tally(run, "operation", "caller", "mutation", "answer");
         QuickTheory.qt().withFixedSeed(SEED).withExamples(EXAMPLES).withShrinkCycles(0).forAll(generated)
                 .checkAssert(this::judge);
     }

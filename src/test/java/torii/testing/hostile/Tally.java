@@ -17,8 +17,12 @@ public final class Tally {
     private final String run;
     private final Map<String, Map<String, Integer>> labels = new LinkedHashMap<>();
 
-    public Tally(String run) {
+    /** The labels in the order they are printed. */
+    public Tally(String run, String... labels) {
         this.run = run;
+        for (var label : labels) {
+            this.labels.put(label, new TreeMap<>());
+        }
     }
 
     public void count(String label, Object value) {
@@ -30,7 +34,7 @@ public final class Tally {
     public String toString() {
         var text = new StringBuilder();
         labels.forEach((label, values) -> {
-            var total = values.values().stream().mapToInt(Integer::intValue).sum();
+            var total = Math.max(1, values.values().stream().mapToInt(Integer::intValue).sum());
             text.append('[').append(run).append("] ").append(label).append(" (").append(total).append(")\n");
             values.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
                     .forEach(entry -> text.append(String.format("    %-70s %5.1f %% (%d)%n", entry.getKey(),
