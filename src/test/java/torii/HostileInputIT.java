@@ -28,11 +28,10 @@ import torii.testing.RawHttp;
  * Runs inside Payara Micro: sends every endpoint requests an attacker would, byte for byte, and checks that each gets
  * a 4xx in the JSON error shape without a trace of the code behind it, and that the users table is as it was.
  * <p>
- * Left out because Payara Micro's HTTP layer answers them before the application sees them, with an empty body: a
- * request line or header over 8 KB (400), a NUL byte in the path, raw or encoded (400), a path that climbs above the
- * root or encodes its dots or slashes (400), an undecodable path such as {@code /%zz} (200), and TRACE (405). A body
- * declared larger than 64 KB but never sent is refused by the application, yet the connection waits for the body
- * until Payara's idle timeout.
+ * Left out because Payara Micro's HTTP layer answers them before the application sees them, with an empty body, and
+ * no setting changes that (the README's "Payara's own answers"): a request line or header over 16 KB (400), a NUL
+ * byte in the path, raw or encoded (400), a path that climbs above the root or encodes its dots or slashes (400), an
+ * undecodable path such as {@code /%zz} (200), and TRACE (405).
  */
 @ExtendWith(ArquillianExtension.class)
 class HostileInputIT {

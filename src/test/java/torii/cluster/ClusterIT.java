@@ -145,6 +145,17 @@ class ClusterIT {
     }
 
     @Test
+    void passwordResetOnOneEndsAccessTokensOnTheOtherWithinASecond() {
+        var admin = onA.login("admin", "secretadmin");
+        var username = newUser(onA, admin);
+        var token = onB.login(username, "password-" + username);
+        assertEquals(200, onB.getWithToken("users/me", token).status());
+        assertEquals(204, onA.json("PUT", "admin/users/" + username + "/password", admin,
+                "{\"password\":\"another-password-" + username + "\"}").status());
+        assertWithinASecond(401, () -> onB.getWithToken("users/me", token).status());
+    }
+
+    @Test
     void grantRevokedOnOneIsRefusedOnTheOther() {
         var admin = onA.login("admin", "secretadmin");
         var app = "echo-" + UUID.randomUUID().toString().substring(0, 8);

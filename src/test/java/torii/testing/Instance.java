@@ -98,6 +98,15 @@ public final class Instance {
         return process.toHandle().children().findFirst().orElse(process.toHandle()).pid();
     }
 
+    /** Waits for a stopped instance to be gone, so that the next may open its database. */
+    public void awaitExit() {
+        try {
+            process.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            kill();
+        }
+    }
+
     public boolean log(String text) {
         try {
             return Files.readString(log).contains(text);

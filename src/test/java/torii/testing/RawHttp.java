@@ -169,7 +169,7 @@ public record RawHttp(URI base) {
         }
     }
 
-    static Api.Reply parse(byte[] response) {
+    public static Api.Reply parse(byte[] response) {
         var text = new String(response, StandardCharsets.ISO_8859_1);
         var end = text.indexOf("\r\n\r\n");
         if (end < 0) {

@@ -17,13 +17,31 @@ import java.util.List;
 import java.util.UUID;
 
 /** Builds tokens at test time, signed with a known RSA key, valid unless a test breaks them on purpose. */
-public record TestTokens(RSAKey key, String issuer) {
+public record TestTokens(RSAKey key, String issuer, String stamp) {
 
     public static final String DEFAULT_ISSUER = "http://localhost:8080";
 
     /** Tokens signed with this run's key, the one the server under test was given. */
+    public TestTokens(RSAKey key, String issuer) {
+        this(key, issuer, null);
+    }
+
     public static TestTokens ofTestKey() {
         return new TestTokens(TestKey.key(), DEFAULT_ISSUER);
+    }
+
+    /** Tokens that carry this user stamp, as the service's tokens of that user do. */
+    public TestTokens stamped(String userStamp) {
+        return new TestTokens(key, issuer, userStamp);
+    }
+
+    /** The stamp a token of the service carries. */
+    public static String stampOf(String token) {
+        try {
+            return com.nimbusds.jwt.SignedJWT.parse(token).getJWTClaimsSet().getStringClaim("stamp");
+        } catch (java.text.ParseException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     /** The claims of a valid token for the subject: the ones the service issues. */
@@ -37,7 +55,8 @@ public record TestTokens(RSAKey key, String issuer) {
                 .claim("scope", "items me")
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(Duration.ofMinutes(30))))
-                .jwtID(UUID.randomUUID().toString());
+                .jwtID(UUID.randomUUID().toString())
+                .claim("stamp", stamp);
     }
 
     public JWSHeader.Builder header() {

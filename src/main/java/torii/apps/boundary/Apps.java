@@ -13,7 +13,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import torii.apps.control.Upstreams;
 import torii.apps.entity.App;
+import torii.apps.entity.Backend;
 import torii.apps.entity.Grant;
 import torii.apps.entity.Grantee;
 import torii.audit.boundary.AuditEvent;
@@ -33,6 +35,9 @@ public class Apps {
 
     @Inject
     Users users;
+
+    @Inject
+    Upstreams upstreams;
 
     @Inject
     Event<AuditEvent> audit;
@@ -57,14 +62,47 @@ public class Apps {
         if (em.find(App.class, app.id()) != null) {
             throw new ApiException(409, null, "An application with this id exists", null);
         }
+        checkUpstream(app);
         em.persist(app);
         record(AuditEvent.APP_CREATE, null, "application " + app.id());
         return app;
     }
 
+    /** A demo application, unless one of its id exists; true if made. */
+    public boolean createDemo(App app) {
+        if (em.find(App.class, app.id()) != null) {
+            return false;
+        }
+        create(app.markDemo());
+        return true;
+    }
+
+    /**
+     * Deletes the demo applications: those made by demo mode, and echo applications of a demo id made before
+     * applications were marked. Returns their ids.
+     */
+    public List<String> deleteDemo(List<String> ids) {
+        return ids.stream().filter(id -> {
+            var app = em.find(App.class, id);
+            if (app == null || !(app.demo() || app.backend() == Backend.ECHO)) {
+                return false;
+            }
+            delete(id);
+            return true;
+        }).toList();
+    }
+
     public App update(String id, AppForm form) {
         record(AuditEvent.APP_UPDATE, null, "application " + id);
-        return form.describe(managed(id));
+        return checkUpstream(form.describe(managed(id)));
+    }
+
+    /** An administrator may point an application only where its key belongs, and never inside the network. */
+    App checkUpstream(App app) {
+        if (app.backend() == Backend.OPENAI) {
+            upstreams.checkStored(app.id(), app.baseUrl());
+        }
+        return app;
     }
 
     /** The application goes, and every grant of it with it. */

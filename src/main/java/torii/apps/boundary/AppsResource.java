@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import torii.Torii;
 import torii.tokens.control.Scope;
-import torii.apps.control.UpstreamKeys;
+import torii.apps.control.Upstreams;
 import torii.apps.entity.Grantee;
 import torii.errors.boundary.ApiException;
 
@@ -38,7 +38,7 @@ public class AppsResource {
     Apps apps;
 
     @Inject
-    UpstreamKeys keys;
+    Upstreams upstreams;
 
     @GET
     @Operation(summary = "List Applications")
@@ -112,6 +112,6 @@ public class AppsResource {
     }
 
     AppDetails details(torii.apps.entity.App app) {
-        return AppDetails.of(app, keys.configured(app.id()));
+        return AppDetails.of(app, upstreams.keyConfigured(app.id()));
     }
 }

@@ -53,6 +53,9 @@ public class App {
     @Column(length = 128)
     private String model;
 
+    /** Made by demo mode; deleted whenever the service starts without it. */
+    private Boolean demo;
+
     @Version
     private long version;
 
@@ -78,6 +81,15 @@ public class App {
         this.baseUrl = backend == Backend.OPENAI ? baseUrl : null;
         this.model = backend == Backend.OPENAI ? model : null;
         return this;
+    }
+
+    public App markDemo() {
+        demo = true;
+        return this;
+    }
+
+    public boolean demo() {
+        return Boolean.TRUE.equals(demo);
     }
 
     public String id() {

@@ -26,4 +26,14 @@ public record AuditEvent(String action, String username, String clientAddress, S
     public static final String SUCCESS = "success";
     public static final String FAILURE = "failure";
     public static final String THROTTLED = "throttled";
+
+    /**
+     * Whether any caller can cause this event as often as they like, without a password or with one they may repeat:
+     * every failure, and logins, refreshes and revocations. Such events are counted per minute (see AuditCounter), so
+     * that a loop of requests cannot grow the trail without bound; changes made by administrators are kept one by one.
+     */
+    public boolean countable() {
+        return !SUCCESS.equals(outcome) || action.equals(LOGIN) || action.equals(TOKEN_REFRESH)
+                || action.equals(TOKEN_REVOKE);
+    }
 }

@@ -1,63 +1,117 @@
 package torii.audit.boundary;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import torii.audit.control.AuditTally;
 import torii.audit.entity.AuditRecord;
-import torii.security.boundary.JWTAuthenticationFilter;
-import torii.security.control.ClientAddresses;
 
-/** Keeps every {@link AuditEvent} and lists them, newest first. */
+/**
+ * Keeps every {@link AuditEvent}, the countable ones as a row per kind, username, address and minute, deletes records
+ * older than {@code torii.audit.retention-days}, and lists them, newest first.
+ */
 @Stateless
 public class AuditTrail {
+
+    private static final Logger LOG = Logger.getLogger(AuditTrail.class.getName());
 
     @PersistenceContext
     EntityManager em;
 
     @Inject
-    HttpServletRequest request;
+    AuditCounter counter;
 
     @Inject
-    ClientAddresses addresses;
+    @ConfigProperty(name = "torii.audit.retention-days", defaultValue = "90")
+    int retentionDays;
+
+    @Resource
+    SessionContext context;
 
     Clock clock = Clock.systemUTC();
 
     /**
      * In the transaction of the change it reports, so that the record commits with the change or not at all: a change
      * rolled back is not recorded as made, and no transaction of its own is spent on it. Events fired outside a
-     * transaction (logins, which fail by throwing) are recorded at once in one of their own. Where the event comes from
-     * a request, the request tells the client's address, if the event does not, and who acted.
+     * transaction are recorded at once in one of their own. Countable events are left to {@link AuditCounter}.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public void record(@Observes AuditEvent event) {
-        var address = event.clientAddress();
-        String actor = null;
-        try {
-            if (address == null) {
-                address = addresses.of(request);
-            }
-            actor = (String) request.getAttribute(JWTAuthenticationFilter.CALLER);
-        } catch (ContextNotActiveException | IllegalStateException noRequest) {
-            // Fired on a thread of the hashing pool or at start: the event says all there is.
+        if (event.countable()) {
+            return;
         }
-        em.persist(new AuditRecord(clock.instant(), event.action(), event.username(), address,
-                event.username() != null && event.username().equals(actor) ? null : actor, event.outcome(),
-                event.detail()));
+        var origin = counter.origin(event);
+        em.persist(new AuditRecord(clock.instant(), event.action(), event.username(), origin.address(), origin.actor(),
+                event.outcome(), event.detail(), 1));
     }
 
+    /** Writes what was counted, a row per kind, username, address and minute; kept for the next time if it fails. */
+    @Schedule(hour = "*", minute = "*", persistent = false)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void flush() {
+        var counted = counter.drain();
+        if (counted.isEmpty()) {
+            return;
+        }
+        try {
+            self().write(counted);
+        } catch (RuntimeException failed) {
+            counter.restore(counted);
+            LOG.log(Level.WARNING, "Counted audit events not written yet: {0}", failed.toString());
+        }
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void write(Map<AuditTally.Key, AuditTally.Count> counted) {
+        counted.forEach((key, count) -> em.persist(new AuditRecord(count.first(), key.action(), key.username(),
+                key.address(), key.actor(), key.outcome(), count.detail(), count.count())));
+    }
+
+    /** Records older than the retention go; the trail never grows past what that many days bring. */
+    @Schedule(hour = "*", minute = "23", persistent = false)
+    void forgetOld() {
+        deleteOlderThan(clock.instant().minus(Duration.ofDays(retentionDays)));
+    }
+
+    /** Deletes the records from before the moment; returns how many. */
+    public int deleteOlderThan(Instant before) {
+        return em.createNamedQuery(AuditRecord.OLDER_THAN).setParameter("before", before).executeUpdate();
+    }
+
+    @PostConstruct
+    void check() {
+        if (retentionDays < 1) {
+            throw new IllegalStateException("torii.audit.retention-days must be at least 1, was " + retentionDays);
+        }
+    }
+
+    /** This instance's counts are written first, so that a reader sees the last minute too. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public List<AuditRecord> newest(String username, int first, int count) {
+        self().flush();
         var query = username == null
                 ? em.createNamedQuery(AuditRecord.NEWEST, AuditRecord.class)
                 : em.createNamedQuery(AuditRecord.NEWEST_OF_USER, AuditRecord.class).setParameter("username", username);
         return query.setFirstResult(first).setMaxResults(count).getResultList();
+    }
+
+    AuditTrail self() {
+        return context.getBusinessObject(AuditTrail.class);
     }
 }

@@ -9,16 +9,19 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One recorded event; texts are cut to their column's length, since a hostile username may be long. */
+/** One recorded event, or several alike within a minute; texts are cut to their column's length, since a hostile username may be long. */
 @Entity
-@Table(name = "audit_events", indexes = @Index(name = "audit_events_username", columnList = "username"))
+@Table(name = "audit_events", indexes = {@Index(name = "audit_events_username", columnList = "username"),
+        @Index(name = "audit_events_time", columnList = "event_time")})
 @NamedQuery(name = AuditRecord.NEWEST, query = "SELECT a FROM AuditRecord a ORDER BY a.time DESC, a.id DESC")
 @NamedQuery(name = AuditRecord.NEWEST_OF_USER,
         query = "SELECT a FROM AuditRecord a WHERE a.username = :username ORDER BY a.time DESC, a.id DESC")
+@NamedQuery(name = AuditRecord.OLDER_THAN, query = "DELETE FROM AuditRecord a WHERE a.time < :before")
 public class AuditRecord {
 
     public static final String NEWEST = "AuditRecord.newest";
     public static final String NEWEST_OF_USER = "AuditRecord.newestOfUser";
+    public static final String OLDER_THAN = "AuditRecord.olderThan";
 
     @Id
     @Column(length = 36)
@@ -46,11 +49,15 @@ public class AuditRecord {
     @Column(length = 255)
     private String detail;
 
+    /** How many such events this row stands for, within a minute; null in rows from before counting, which are one. */
+    @Column(name = "event_count")
+    private Integer count;
+
     protected AuditRecord() {
     }
 
     public AuditRecord(Instant time, String action, String username, String clientAddress, String actor,
-            String outcome, String detail) {
+            String outcome, String detail, int count) {
         this.id = UUID.randomUUID().toString();
         this.time = time;
         this.action = cut(action, 64);
@@ -59,6 +66,7 @@ public class AuditRecord {
         this.actor = cut(actor, 64);
         this.outcome = cut(outcome, 32);
         this.detail = cut(detail, 255);
+        this.count = count;
     }
 
     static String cut(String text, int length) {
@@ -91,5 +99,9 @@ public class AuditRecord {
 
     public String detail() {
         return detail;
+    }
+
+    public int count() {
+        return count == null ? 1 : count;
     }
 }

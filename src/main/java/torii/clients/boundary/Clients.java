@@ -6,6 +6,8 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import torii.clients.control.ClientCredentials;
 import torii.clients.entity.Client;
@@ -49,6 +51,14 @@ public class Clients {
             throw ClientErrors.invalidClient(credentials.viaHeader());
         }
         return authenticate(credentials);
+    }
+
+    /** Removes every client but these; returns the ids removed. */
+    public List<String> keepOnly(Set<String> clientIds) {
+        var removed = em.createNamedQuery(Client.ALL, Client.class).getResultList().stream()
+                .filter(client -> !clientIds.contains(client.clientId())).toList();
+        removed.forEach(em::remove);
+        return removed.stream().map(Client::clientId).sorted().toList();
     }
 
     /** Registers the client, or updates its secret: public when the hash is null. */

@@ -5,6 +5,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -15,7 +16,8 @@ import torii.security.control.SecretFiles;
 
 /**
  * Registers the clients at start: the public clients {@code docs} (the Swagger UI page) and {@code chat} (the front
- * end), the confidential clients of the configuration, and in demo mode the confidential client {@code demo-service}.
+ * end), the confidential clients of the configuration, and in demo mode the confidential client {@code demo-service};
+ * and removes every other: the clients are what the configuration says.
  */
 @Startup
 @Singleton
@@ -44,12 +46,21 @@ public class RegisteredClients {
 
     @PostConstruct
     void register() {
+        var registered = new HashSet<>(PUBLIC);
         PUBLIC.forEach(id -> clients.register(id, null));
         confidential.stream().flatMap(ids -> Arrays.stream(ids.split(","))).map(String::strip)
-                .filter(id -> !id.isEmpty())
-                .forEach(id -> clients.register(id, ClientCredentials.hash(secretOf(id))));
+                .filter(id -> !id.isEmpty()).forEach(id -> {
+                    clients.register(id, ClientCredentials.hash(secretOf(id)));
+                    registered.add(id);
+                });
         if (demo) {
             clients.register(DEMO_CLIENT, ClientCredentials.hash(DEMO_SECRET));
+            registered.add(DEMO_CLIENT);
+        }
+        // A client taken out of the configuration (its secret leaked, say) authenticates no more.
+        var removed = clients.keepOnly(registered);
+        if (!removed.isEmpty()) {
+            LOG.warning("Clients no longer configured are removed: " + removed);
         }
     }
 

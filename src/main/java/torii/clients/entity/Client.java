@@ -3,6 +3,7 @@ package torii.clients.entity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.security.MessageDigest;
 import java.util.Base64;
@@ -13,7 +14,10 @@ import java.util.Base64;
  */
 @Entity
 @Table(name = "clients")
+@NamedQuery(name = Client.ALL, query = "SELECT c FROM Client c")
 public class Client {
+
+    public static final String ALL = "Client.all";
 
     @Id
     @Column(name = "client_id", length = 64)

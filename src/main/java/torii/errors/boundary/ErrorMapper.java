@@ -2,6 +2,7 @@ package torii.errors.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
@@ -16,6 +17,7 @@ import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.Objects;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -28,12 +30,28 @@ import java.util.logging.Logger;
 public class ErrorMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(ErrorMapper.class.getName());
+    /**
+     * The request attribute set once a request's body has gone past its limit: whatever the reader made of the cut
+     * body (a parse error, an I/O failure), the answer is 413.
+     */
+    public static final String BODY_TOO_LARGE = "torii.body-too-large";
+    /** The request attribute holding the failure of a body that could not be read: it stopped arriving, or broke. */
+    public static final String BODY_UNREADABLE = "torii.body-unreadable";
 
     @Context
     UriInfo uri;
 
+    @Context
+    HttpServletRequest request;
+
     @Override
     public Response toResponse(Throwable exception) {
+        var broken = bodyFailure(request);
+        if (broken != 0) {
+            // The rest of the body is not read: the connection ends with this answer.
+            return Response.fromResponse(respond(uri, broken, bodyError(broken), null, null))
+                    .header("Connection", "close").build();
+        }
         // Work finished on another thread (a login on the hashing pool) arrives wrapped.
         if (exception instanceof CompletionException wrapped && wrapped.getCause() != null) {
             return toResponse(wrapped.getCause());
@@ -67,6 +85,36 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         }
         LOG.log(Level.SEVERE, "Unexpected failure", exception);
         return respond(uri, 500, ErrorBody.detail("Internal Server Error"), null, null);
+    }
+
+    /**
+     * The status for a request whose body could not be read whole: 413 past its limit, 408 when it stopped arriving,
+     * 400 when its framing broke; 0 when it was read, or not at all.
+     */
+    public static int bodyFailure(HttpServletRequest request) {
+        if (request == null) {
+            return 0;
+        }
+        if (request.getAttribute(BODY_TOO_LARGE) != null) {
+            return 413;
+        }
+        if (request.getAttribute(BODY_UNREADABLE) instanceof Throwable failure) {
+            for (var cause = failure; cause != null; cause = cause.getCause()) {
+                if (cause instanceof TimeoutException || cause instanceof java.net.SocketTimeoutException) {
+                    return 408;
+                }
+            }
+            return 400;
+        }
+        return 0;
+    }
+
+    static ErrorBody bodyError(int status) {
+        return switch (status) {
+            case 413 -> ErrorBody.detail(Response.Status.REQUEST_ENTITY_TOO_LARGE.getReasonPhrase());
+            case 408 -> ErrorBody.detail("The request body stopped arriving");
+            default -> ErrorBody.oauth("invalid_request", "The request body could not be read");
+        };
     }
 
     static boolean causedByJson(Throwable exception) {

@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import torii.Torii;
 import torii.apps.boundary.Apps;
 import torii.apps.boundary.UsableApps;
-import torii.apps.control.UpstreamKeys;
+import torii.apps.control.Upstreams;
 import torii.apps.entity.App;
 import torii.apps.entity.Backend;
 import torii.errors.boundary.ApiException;
@@ -59,7 +59,7 @@ public class GatewayResource {
     Upstream upstream;
 
     @Inject
-    UpstreamKeys keys;
+    Upstreams upstreams;
 
     @Inject
     GatewaySettings settings;
@@ -95,15 +95,15 @@ public class GatewayResource {
             usage.record(username, app.id(), echo.usage());
             return CompletableFuture.completedFuture(request.stream()
                     ? events(out -> {
-                        for (var chunk : echo.chunks(request.includeUsage())) {
-                            StreamRelay.send(out, chunk.toString());
+                        for (var chunks = echo.chunks(request.includeUsage()).iterator(); chunks.hasNext(); ) {
+                            StreamRelay.send(out, chunks.next().toString());
                         }
                         StreamRelay.send(out, "[DONE]");
                     })
                     : Response.ok(echo.completion().toString(), MediaType.APPLICATION_JSON_TYPE).build());
         }
         var upstreamBody = request.forUpstream(app.model(), username);
-        var key = keys.key(app.id());
+        var key = upstreams.keyForCall(app.id(), app.baseUrl());
         if (request.stream()) {
             var relay = new StreamRelay(settings.readTimeout(), request.includeUsage(),
                     tokens -> usage.record(username, app.id(), tokens));

@@ -10,7 +10,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -20,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import torii.Torii;
-import torii.errors.boundary.ApiException;
 import torii.errors.boundary.QueryParameters;
 import torii.tokens.control.Scope;
 
@@ -59,14 +57,7 @@ public class UsageResource {
     }
 
     static LocalDate day(String name, String text, LocalDate fallback) {
-        if (text == null || text.isEmpty()) {
-            return fallback;
-        }
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new ApiException(400, "invalid_request", name + " must be a day as YYYY-MM-DD", null);
-        }
+        return QueryParameters.day(name, text, fallback, FIRST, LAST);
     }
 
     static String blankAsNull(String text) {

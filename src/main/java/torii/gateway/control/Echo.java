@@ -2,11 +2,10 @@ package torii.gateway.control;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The built-in backend: answers with the text of the user's last message, in the shapes of OpenAI's chat
@@ -18,8 +17,15 @@ public record Echo(String id, String model, long created, String answer, TokenUs
     /** A word with the spaces before it: one content delta of a stream. */
     static final Pattern PIECES = Pattern.compile("\\s*\\S+|\\s+$");
 
+    /**
+     * The longest answer, in characters: the echo is for demos and tests, and a conversation of megabytes echoed back
+     * would be a way to make the server hold megabytes for a caller that stops reading.
+     */
+    static final int MAX_ANSWER = 16_384;
+
     public static Echo answer(ChatRequest request, String model) {
-        var answer = request.lastUserText();
+        var text = request.lastUserText();
+        var answer = text.length() > MAX_ANSWER ? text.substring(0, MAX_ANSWER) : text;
         // An id need only be unique, not unguessable: no draw from the shared, locked SecureRandom on each call.
         var random = ThreadLocalRandom.current();
         var hex = HexFormat.of();
@@ -39,18 +45,17 @@ public record Echo(String id, String model, long created, String answer, TokenUs
                 .build();
     }
 
-    /** The role first, then a word at a time, then the finish, then the usage if asked for. */
-    public List<JsonObject> chunks(boolean includeUsage) {
-        var chunks = new ArrayList<JsonObject>();
-        chunks.add(chunk(JsonText.JSON.createObjectBuilder().add("role", "assistant").add("content", ""), null));
-        PIECES.matcher(answer).results()
-                .forEach(piece -> chunks.add(chunk(JsonText.JSON.createObjectBuilder().add("content", piece.group()), null)));
-        chunks.add(chunk(JsonText.JSON.createObjectBuilder(), "stop"));
-        if (includeUsage) {
-            chunks.add(head("chat.completion.chunk").add("choices", JsonText.JSON.createArrayBuilder()).add("usage", usageObject())
-                    .build());
-        }
-        return chunks;
+    /** The role first, then a word at a time, then the finish, then the usage if asked for; each made when taken. */
+    public Stream<JsonObject> chunks(boolean includeUsage) {
+        var role = Stream.of(JsonText.JSON.createObjectBuilder().add("role", "assistant").add("content", ""));
+        var words = PIECES.matcher(answer).results()
+                .map(piece -> JsonText.JSON.createObjectBuilder().add("content", piece.group()));
+        var deltas = Stream.concat(role, words).map(delta -> chunk(delta, null));
+        var finish = Stream.of(JsonText.JSON.createObjectBuilder()).map(delta -> chunk(delta, "stop"));
+        var usageChunk = includeUsage ? Stream.of(true).map(asked -> head("chat.completion.chunk")
+                .add("choices", JsonText.JSON.createArrayBuilder()).add("usage", usageObject()).build())
+                : Stream.<JsonObject>empty();
+        return Stream.of(deltas, finish, usageChunk).flatMap(chunks -> chunks);
     }
 
     JsonObject chunk(JsonObjectBuilder delta, String finishReason) {

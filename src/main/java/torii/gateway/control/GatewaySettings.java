@@ -25,12 +25,26 @@ public class GatewaySettings {
     @ConfigProperty(name = "torii.gateway.rate-limit", defaultValue = "60")
     int rateLimit;
 
+    /** Each stream being relayed holds a thread for as long as the model talks; past this many, 503. */
+    @Inject
+    @ConfigProperty(name = "torii.gateway.max-streams", defaultValue = "100")
+    int maxStreams;
+
+    /** The largest whole answer (not a stream) read from an upstream; a larger one is a 502. */
+    @Inject
+    @ConfigProperty(name = "torii.gateway.max-answer-bytes", defaultValue = "16777216")
+    long maxAnswerBytes;
+
     @PostConstruct
     void check() {
-        if (connectTimeoutMillis < 1 || readTimeoutMillis < 1 || rateLimit < 0) {
-            throw new IllegalStateException("torii.gateway.connect-timeout-ms and torii.gateway.read-timeout-ms must "
-                    + "be at least 1 and torii.gateway.rate-limit 0 or more; were " + connectTimeoutMillis + ", "
-                    + readTimeoutMillis + ", " + rateLimit);
+        if (maxAnswerBytes < 1024) {
+            throw new IllegalStateException("torii.gateway.max-answer-bytes must be at least 1024, was "
+                    + maxAnswerBytes);
+        }
+        if (connectTimeoutMillis < 1 || readTimeoutMillis < 1 || rateLimit < 0 || maxStreams < 1) {
+            throw new IllegalStateException("torii.gateway.connect-timeout-ms, torii.gateway.read-timeout-ms and "
+                    + "torii.gateway.max-streams must be at least 1 and torii.gateway.rate-limit 0 or more; were "
+                    + connectTimeoutMillis + ", " + readTimeoutMillis + ", " + maxStreams + ", " + rateLimit);
         }
     }
 
@@ -45,6 +59,14 @@ public class GatewaySettings {
 
     public Duration readTimeout() {
         return Duration.ofMillis(readTimeoutMillis);
+    }
+
+    public long maxAnswerBytes() {
+        return maxAnswerBytes;
+    }
+
+    public int maxStreams() {
+        return maxStreams;
     }
 
     /** Requests per user and application per minute; 0 for no limit. */

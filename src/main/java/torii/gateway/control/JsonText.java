@@ -2,8 +2,8 @@ package torii.gateway.control;
 
 import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;
-import java.io.StringReader;
 import java.util.Optional;
+import torii.errors.boundary.StrictJson;
 
 /**
  * JSON-P through one provider: {@code jakarta.json.Json} looks its provider up anew on every call, which costs more
@@ -13,12 +13,8 @@ public interface JsonText {
 
     JsonProvider JSON = JsonProvider.provider();
 
-    /** The text as a JSON object; empty when it is malformed or another kind of value. */
+    /** The text as one JSON object; empty when it is malformed, another kind of value, or followed by more. */
     static Optional<JsonObject> object(String text) {
-        try (var reader = JSON.createReader(new StringReader(text))) {
-            return reader.readValue() instanceof JsonObject object ? Optional.of(object) : Optional.empty();
-        } catch (RuntimeException malformed) {
-            return Optional.empty();
-        }
+        return StrictJson.onlyObject(text);
     }
 }

@@ -9,9 +9,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Flow;
-import java.util.concurrent.LinkedBlockingQueue;
+
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import torii.errors.boundary.ApiException;
@@ -20,15 +21,20 @@ import torii.errors.boundary.OpenAiError;
 /**
  * Relays an upstream's event stream to the caller as its lines arrive, each event flushed at once. The upstream's
  * lines are queued by the HTTP client's threads and written by the caller's, so that a silence longer than the read
- * timeout is noticed; a silence, a broken connection or a malformed event ends the stream with an error event in
- * OpenAI's shape. The usage chunk the gateway asked for is passed on only if the caller asked for it too.
+ * timeout is noticed; at most {@link #AHEAD} lines wait, and the upstream is asked for more only as the caller reads.
+ * A silence, a broken connection or a malformed event ends the stream with an error event in OpenAI's shape. The usage
+ * chunk the gateway asked for is passed on only if the caller asked for it too.
  */
 public class StreamRelay implements Flow.Subscriber<String>, StreamingOutput {
 
     private static final Jsonb JSON = JsonbBuilder.create();
     private static final Object END = new Object();
 
-    private final BlockingQueue<Object> lines = new LinkedBlockingQueue<>();
+    /** Lines asked of the upstream ahead of the caller: the upstream waits while the caller reads slowly. */
+    static final int AHEAD = 256;
+
+    // Room for the lines asked for, the end and a failure: an offer never finds it full.
+    private final BlockingQueue<Object> lines = new ArrayBlockingQueue<>(AHEAD + 2);
     private final Duration silence;
     private final boolean includeUsage;
     private final Consumer<TokenUsage> finished;
@@ -43,23 +49,42 @@ public class StreamRelay implements Flow.Subscriber<String>, StreamingOutput {
     @Override
     public void onSubscribe(Flow.Subscription subscription) {
         this.subscription = subscription;
-        // An answer is a few thousand lines at most; the caller's pace does not hold the upstream back.
-        subscription.request(Long.MAX_VALUE);
+        subscription.request(AHEAD);
     }
 
     @Override
     public void onNext(String line) {
-        lines.add(line);
+        lines.offer(line);
     }
 
     @Override
     public void onError(Throwable failure) {
-        lines.add(failure);
+        lines.offer(failure);
     }
 
     @Override
     public void onComplete() {
-        lines.add(END);
+        lines.offer(END);
+    }
+
+    /** Once the caller has taken a line, the upstream may send one more. */
+    void taken() {
+        var upstream = subscription;
+        if (upstream != null) {
+            upstream.request(1);
+        }
+    }
+
+    int queued() {
+        return lines.size();
+    }
+
+    /** Ends the upstream's answer: the caller will not read it, or has read all it will. */
+    public void cancel() {
+        var upstream = subscription;
+        if (upstream != null) {
+            upstream.cancel();
+        }
     }
 
     @Override
@@ -72,6 +97,7 @@ public class StreamRelay implements Flow.Subscriber<String>, StreamingOutput {
                     fail(out, UpstreamErrors.timeout());
                     return;
                 }
+                taken();
                 if (!(item instanceof String line)) {
                     fail(out, new ApiException(502, "upstream_error",
                             "The application's model server broke off its answer", null));
@@ -105,10 +131,7 @@ public class StreamRelay implements Flow.Subscriber<String>, StreamingOutput {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            var upstream = subscription;
-            if (upstream != null) {
-                upstream.cancel();
-            }
+            cancel();
             finished.accept(usage);
         }
     }

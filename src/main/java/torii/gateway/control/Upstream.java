@@ -21,7 +21,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import torii.errors.boundary.ApiException;
 
 /**
  * Calls OpenAI-compatible upstreams with one HTTP client for the application, asynchronously, so that no request
@@ -37,26 +41,32 @@ public class Upstream {
     @Resource
     ManagedThreadFactory threadFactory;
 
+    /** The HTTP client's own work: handing on bytes and answers, never waiting for a caller. */
     private ExecutorService executor;
+    /** A thread per stream being written to its caller, at most torii.gateway.max-streams at once. */
+    private ThreadPoolExecutor writers;
     private HttpClient client;
 
     @PostConstruct
     void init() {
-        // Unbounded: a streaming answer holds a thread while it is written, however long the model takes.
         executor = Executors.newCachedThreadPool(threadFactory);
+        writers = new ThreadPoolExecutor(settings.maxStreams(), settings.maxStreams(), 60, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), threadFactory, new ThreadPoolExecutor.AbortPolicy());
+        writers.allowCoreThreadTimeOut(true);
         client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.connectTimeout())
                 .executor(executor).build();
     }
 
     @PreDestroy
     void stop() {
+        writers.shutdownNow();
         executor.shutdownNow();
     }
 
     /** The whole completion, or a failure mapped by {@link UpstreamErrors}. */
     public CompletionStage<JsonObject> complete(String baseUrl, Optional<String> key, JsonObject body) {
         // The request's timeout ends with the response's headers; the body is bounded here too.
-        return send(baseUrl, key, body, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+        return send(baseUrl, key, body, info -> new LimitedAnswer(settings.maxAnswerBytes()))
                 .orTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .handle((response, failure) -> {
                     if (failure != null) {
@@ -79,11 +89,20 @@ public class Upstream {
         send(baseUrl, key, body, info -> {
             if (info.statusCode() / 100 == 2 && isEventStream(info.headers())) {
                 // Written on a thread of its own: this one is the client's, and must go on to deliver the body.
-                executor.execute(() -> ready.complete(relay));
+                try {
+                    writers.execute(() -> ready.complete(relay));
+                } catch (RejectedExecutionException full) {
+                    ready.completeExceptionally(ApiException.retryLater(503, "server_busy",
+                            "Too many streams at once; try again shortly", 1));
+                    relay.cancel();
+                }
                 return BodySubscribers.fromLineSubscriber(relay, subscriber -> "", StandardCharsets.UTF_8, null);
             }
-            return BodySubscribers.ofString(StandardCharsets.UTF_8);
+            return new LimitedAnswer(settings.maxAnswerBytes());
         }).whenComplete((response, failure) -> {
+            if (ready.isDone()) {
+                return;
+            }
             if (failure != null) {
                 ready.completeExceptionally(UpstreamErrors.of(failure));
             } else if (response.statusCode() / 100 != 2) {

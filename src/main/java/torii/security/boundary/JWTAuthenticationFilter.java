@@ -11,11 +11,13 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import torii.security.control.AccountStates;
 import torii.security.control.BearerTokenExtractor;
+import torii.tokens.control.TokenIssuer;
 import torii.tokens.control.TokenVerifier;
 
 /**
  * Authenticates requests that carry a bearer token. Without one the request passes on unauthenticated, and
- * authorization decides; with one, the token must verify and name an existing user, and that user must be active.
+ * authorization decides; with one, the token must verify and name an existing user, that user must be active, and the
+ * token must carry the user's current stamp.
  */
 @Provider
 @PreMatching
@@ -44,8 +46,12 @@ public class JWTAuthenticationFilter implements ContainerRequestFilter {
             case UNKNOWN -> throw Challenges.invalidToken();
             case INACTIVE -> throw Challenges.inactiveUser();
             case ACTIVE -> {
-                request.setSecurityContext(new JWTSecurityContext(request.getSecurityContext(), token,
-                        account.roles()));
+                // Issued before a new password or a disable, or to another user of the same name: dead.
+                if (!account.stamp().equals(TokenIssuer.stampOf(token))) {
+                    throw Challenges.invalidToken();
+                }
+                request.setSecurityContext(new JWTSecurityContext(request.getSecurityContext(),
+                        new CurrentCaller(token, account.roles())));
                 // A request attribute as well, for what runs outside JAX-RS (the audit trail names who acted).
                 request.setProperty(CALLER, token.getName());
             }

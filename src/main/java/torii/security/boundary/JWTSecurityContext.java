@@ -1,8 +1,6 @@
 package torii.security.boundary;
 
 import jakarta.ws.rs.core.SecurityContext;
-import java.util.Set;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The security context of a request with a verified bearer token: a role counts if the token's {@code groups} name it
@@ -11,23 +9,21 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class JWTSecurityContext implements SecurityContext {
 
     private final SecurityContext original;
-    private final JsonWebToken token;
-    private final Set<String> roles;
+    private final CurrentCaller caller;
 
-    public JWTSecurityContext(SecurityContext original, JsonWebToken token, Set<String> roles) {
+    public JWTSecurityContext(SecurityContext original, CurrentCaller caller) {
         this.original = original;
-        this.token = token;
-        this.roles = roles;
+        this.caller = caller;
     }
 
     @Override
-    public JsonWebToken getUserPrincipal() {
-        return token;
+    public CurrentCaller getUserPrincipal() {
+        return caller;
     }
 
     @Override
     public boolean isUserInRole(String role) {
-        return roles.contains(role) && token.getGroups().contains(role);
+        return caller.getGroups().contains(role);
     }
 
     @Override

@@ -13,7 +13,8 @@ import torii.users.boundary.Users;
 /**
  * Whether the subject of a token exists and is active, and the roles it holds now, remembered between requests so that
  * checking the user on every request costs a map lookup. A user is forgotten as soon as a change to it is committed,
- * so a disabled user is refused, and a role taken away is missing, from the next request on.
+ * here and, within a second, on every other instance of a cluster: a disabled user is refused, a role taken away is
+ * missing, and tokens from before a new password are dead, from the next request on.
  */
 @ApplicationScoped
 public class AccountStates {
@@ -21,10 +22,10 @@ public class AccountStates {
     /** What a request needs to know of its user. */
     public enum State { ACTIVE, INACTIVE, UNKNOWN }
 
-    /** The user's state and current roles. */
-    public record Account(State state, Set<String> roles) {
+    /** The user's state, current roles, and the stamp the user's tokens must carry. */
+    public record Account(State state, Set<String> roles, String stamp) {
 
-        static final Account UNKNOWN = new Account(State.UNKNOWN, Set.of());
+        static final Account UNKNOWN = new Account(State.UNKNOWN, Set.of(), "");
     }
 
     @Inject
@@ -40,7 +41,7 @@ public class AccountStates {
 
     Account load(String username) {
         return users.find(username)
-                .map(user -> new Account(user.disabled() ? State.INACTIVE : State.ACTIVE, user.roles()))
+                .map(user -> new Account(user.disabled() ? State.INACTIVE : State.ACTIVE, user.roles(), user.stamp()))
                 .orElse(Account.UNKNOWN);
     }
 

@@ -9,7 +9,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
-import java.time.Instant;
 import torii.throttle.control.Backoff;
 import torii.throttle.control.ThrottleSettings;
 import torii.throttle.entity.FailureCount;
@@ -26,33 +25,45 @@ public class Throttle {
 
     Clock clock = Clock.systemUTC();
 
-    /** Seconds until this username may try again from this address; zero when it may now. */
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public long secondsToWait(String username, String address) {
+    /**
+     * Counts a failure against the username and the address before their password is checked, unless either must
+     * wait: then nothing is counted and the seconds to wait are returned. Both rows are locked while this is decided,
+     * here and on every other instance, so attempts made at once are counted one after the other and no more of them
+     * reach the password check than the counters allow. {@link #succeeded} takes the failure back.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public long reserve(String username, String address) {
         if (!settings.enabled()) {
             return 0;
         }
         var now = clock.instant();
-        return Math.max(secondsLeft(userKey(username), now), secondsLeft(addressKey(address), now));
+        var user = locked(userKey(username));
+        var from = locked(addressKey(address));
+        var wait = Math.max(user.secondsLeft(now), from.secondsLeft(now));
+        if (wait > 0) {
+            return wait;
+        }
+        user.failed(settings.user(), now);
+        from.failed(settings.address(), now);
+        return 0;
     }
 
-    /** Counts a failure against both; run in its own transaction, so that it stays counted when the login fails. */
+    /**
+     * The password was right: the username's failures are cleared, and the failure reserved for the address is taken
+     * back (the address's other failures stay, as other users may share it).
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void failed(String username, String address) {
+    public void succeeded(String username, String address) {
         if (!settings.enabled()) {
             return;
         }
-        var now = clock.instant();
-        count(userKey(username), settings.user(), now);
-        count(addressKey(address), settings.address(), now);
-    }
-
-    /** A successful login clears the username's failures; the address's stay, as other users may share it. */
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void succeeded(String username) {
-        var counter = em.find(FailureCount.class, userKey(username));
-        if (counter != null) {
-            em.remove(counter);
+        var user = em.find(FailureCount.class, userKey(username), LockModeType.PESSIMISTIC_WRITE);
+        if (user != null) {
+            em.remove(user);
+        }
+        var from = em.find(FailureCount.class, addressKey(address), LockModeType.PESSIMISTIC_WRITE);
+        if (from != null && from.release(settings.address())) {
+            em.remove(from);
         }
     }
 
@@ -64,18 +75,15 @@ public class Throttle {
         em.createNamedQuery(FailureCount.FORGET).setParameter("before", before).executeUpdate();
     }
 
-    long secondsLeft(String key, Instant now) {
-        var counter = em.find(FailureCount.class, key);
-        return counter == null ? 0 : counter.secondsLeft(now);
-    }
-
-    void count(String key, Backoff backoff, Instant now) {
+    /** The counter, locked until the transaction ends; made if there is none (flushed, so a race fails here). */
+    FailureCount locked(String key) {
         var counter = em.find(FailureCount.class, key, LockModeType.PESSIMISTIC_WRITE);
         if (counter == null) {
             counter = new FailureCount(key);
             em.persist(counter);
+            em.flush();
         }
-        counter.failed(backoff, now);
+        return counter;
     }
 
     static String userKey(String username) {

@@ -46,6 +46,14 @@ public class FailureCount {
         lockedUntil = wait.isZero() ? null : now.plus(wait);
     }
 
+    /** Takes back one failure counted before an attempt that then succeeded; true when none is left. */
+    public boolean release(Backoff backoff) {
+        failures = Math.max(0, failures - 1);
+        var wait = backoff.waitAfter(failures);
+        lockedUntil = wait.isZero() || lastFailure == null ? null : lastFailure.plus(wait);
+        return failures == 0;
+    }
+
     public long secondsLeft(Instant now) {
         return Backoff.secondsLeft(lockedUntil, now);
     }

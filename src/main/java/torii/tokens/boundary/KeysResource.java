@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import torii.Torii;
 import torii.errors.boundary.ApiException;
+import torii.tokens.control.Scope;
 
 /** Rotation of the signing key on an administrator's request. */
 @Path("admin/keys")
@@ -29,13 +30,13 @@ public class KeysResource {
     @Path("rotate")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
-    @SecurityRequirement(name = Torii.OAUTH2)
+    @SecurityRequirement(name = Torii.OAUTH2, scopes = Scope.ADMIN)
     @Operation(summary = "Rotate The Signing Key", description = "A new key signs from now on; the previous one "
             + "verifies until the tokens it signed have expired.")
     @APIResponse(responseCode = "200", description = "The new key's id")
     @APIResponse(responseCode = "409", description = "The key is configured, not generated")
     public Rotated rotate() {
-        return signingKeys.rotate().map(Rotated::new).orElseThrow(() -> new ApiException(409, null,
+        return signingKeys.rotate("asked by an administrator").map(Rotated::new).orElseThrow(() -> new ApiException(409, null,
                 "The signing key is configured; replace it in the configuration instead", null));
     }
 }

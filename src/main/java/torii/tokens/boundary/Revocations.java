@@ -5,6 +5,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -23,6 +24,7 @@ import torii.tokens.control.TokenVerifier;
 import torii.tokens.entity.RefreshToken;
 import torii.tokens.entity.RevokedToken;
 import torii.tokens.entity.Session;
+import torii.users.boundary.UserRemoved;
 import torii.users.boundary.Users;
 
 /**
@@ -133,8 +135,10 @@ public class Revocations {
         return access.map(this::describe).orElseGet(() -> introspectRefreshToken(token));
     }
 
+    /** The token's user exists, is enabled, and still has the stamp the token carries. */
     boolean userActive(JsonWebToken token) {
-        return users.find(token.getSubject()).filter(user -> !user.disabled()).isPresent();
+        return users.find(token.getSubject())
+                .filter(user -> !user.disabled() && user.stamp().equals(TokenIssuer.stampOf(token))).isPresent();
     }
 
     Introspection describe(JsonWebToken token) {
@@ -169,17 +173,27 @@ public class Revocations {
         denied.dropExpired();
     }
 
-    /** Deletes what can no longer deny or refresh anything. */
-    @Schedule(hour = "*", minute = "*/10", persistent = false)
+    /**
+     * Deletes what can no longer deny or refresh anything, in a few statements whatever their number: deny-list entries
+     * past the tokens they deny, refresh tokens past their idle lifetime, and ended sessions with their tokens.
+     */
+    @Schedule(hour = "*", minute = "*", persistent = false)
     void deleteExpired() {
-        var now = clock.instant();
+        deleteExpired(clock.instant());
+    }
+
+    /** What {@link #deleteExpired()} does, as of the given moment. */
+    public void deleteExpired(Instant now) {
         em.createNamedQuery(RevokedToken.EXPIRED).setParameter("now", now).executeUpdate();
-        var ended = em.createNamedQuery(Session.ENDED_BEFORE, Session.class).setParameter("now", now)
-                .setMaxResults(1000).getResultList();
-        if (!ended.isEmpty()) {
-            em.createNamedQuery(RefreshToken.OF_SESSIONS).setParameter("sessions", ended.stream().map(Session::id)
-                    .toList()).executeUpdate();
-            ended.forEach(em::remove);
-        }
+        em.createNamedQuery(RefreshToken.IDLE_BEFORE).setParameter("before", now.minus(rules.idleLifetime()))
+                .executeUpdate();
+        em.createNamedQuery(RefreshToken.OF_ENDED_SESSIONS).setParameter("now", now).executeUpdate();
+        em.createNamedQuery(Session.ENDED).setParameter("now", now).executeUpdate();
+    }
+
+    /** A removed user's sessions go with the user, in the same transaction; their access tokens die with the user. */
+    public void forget(@Observes UserRemoved removed) {
+        em.createNamedQuery(RefreshToken.OF_USER).setParameter("username", removed.username()).executeUpdate();
+        em.createNamedQuery(Session.OF_USER).setParameter("username", removed.username()).executeUpdate();
     }
 }

@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import torii.audit.boundary.AuditEvent;
 import torii.tokens.control.KeyMaterial;
 import torii.tokens.control.KeyRing;
 import torii.tokens.control.KeyRotation;
@@ -79,6 +80,9 @@ public class SigningKeys {
 
     @Inject
     Event<KeysChanged> keysChanged;
+
+    @Inject
+    Event<AuditEvent> audit;
 
     @PersistenceContext
     EntityManager em;
@@ -136,7 +140,7 @@ public class SigningKeys {
             return;
         }
         if (!reload()) {
-            rotate();
+            rotate("no stored key may sign: none yet, or the newest is " + maxAgeDays + " days old");
         }
     }
 
@@ -154,8 +158,11 @@ public class SigningKeys {
         return true;
     }
 
-    /** A new key signs from now on; the ones before it only verify. Empty when the key is configured. */
-    public Optional<String> rotate() {
+    /**
+     * A new key signs from now on; the ones before it only verify. Empty when the key is configured. Recorded in the
+     * audit trail with the reason, and with the administrator who asked, if one did.
+     */
+    public Optional<String> rotate(String reason) {
         if (configured) {
             return Optional.empty();
         }
@@ -169,6 +176,8 @@ public class SigningKeys {
         dataDir.map(Path::of).ifPresent(SigningKeys::makePrivate);
         reload();
         keysChanged.fire(new KeysChanged(generated.getKeyID()));
+        audit.fire(new AuditEvent(AuditEvent.KEY_ROTATE, null, null, AuditEvent.SUCCESS,
+                "key " + generated.getKeyID() + ": " + reason));
         return Optional.of(generated.getKeyID());
     }
 

@@ -2,7 +2,10 @@ package torii.tokens.boundary;
 
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * A request to {@code /token}: the password grant as the FastAPI tutorial's {@code OAuth2PasswordRequestForm} takes
@@ -37,29 +40,35 @@ public record TokenRequest(
                 : TokenErrors.unsupportedGrantType("Only the password and refresh_token grant types are supported");
     }
 
-    /** The form, never null, and with no parameter repeated (RFC 6749 section 3.2). */
+    /**
+     * The form, never null, with every parameter given once (RFC 6749 section 3.2), with a value (a name alone, as in
+     * {@code username&password}, is no parameter a client meant to send), and without control characters.
+     */
     static MultivaluedMap<String, String> checked(MultivaluedMap<String, String> form) {
         if (form == null) {
             // A POST without a body reaches here with no form at all.
             return new MultivaluedHashMap<>();
         }
-        form.entrySet().stream()
-                .filter(parameter -> parameter.getValue().size() > 1)
-                .map(Map.Entry::getKey)
-                .sorted()
-                .findFirst()
-                .ifPresent(name -> {
-                    throw TokenErrors.invalidRequest("Parameter " + name + " must not be repeated");
-                });
-        form.entrySet().stream()
-                .filter(parameter -> parameter.getValue().stream().anyMatch(TokenRequest::hasControlCharacter))
-                .map(Map.Entry::getKey)
-                .sorted()
-                .findFirst()
-                .ifPresent(name -> {
-                    throw TokenErrors.invalidRequest("Parameter " + name + " must not contain control characters");
-                });
+        firstBreaking(form, values -> values.size() > 1, "must not be repeated");
+        firstBreaking(form, values -> values.stream().anyMatch(Objects::isNull), "must have a value");
+        firstBreaking(form, values -> values.stream().anyMatch(TokenRequest::hasControlCharacter),
+                "must not contain control characters");
         return form;
+    }
+
+    /** 400 naming the first parameter, in alphabetical order, whose values break the rule. */
+    static void firstBreaking(MultivaluedMap<String, String> form, Predicate<List<String>> breaks, String rule) {
+        form.entrySet().stream().filter(parameter -> breaks.test(parameter.getValue())).map(Map.Entry::getKey)
+                .sorted().findFirst().ifPresent(name -> {
+                    throw TokenErrors.invalidRequest("Parameter " + printable(name) + " " + rule);
+                });
+    }
+
+    /** A parameter's name as an error may quote it: any name can arrive, a JSON document sent as a form among them. */
+    static String printable(String name) {
+        var shown = name.codePoints().map(c -> Character.isISOControl(c) ? '?' : c).limit(64)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return name.length() > 64 ? shown + "…" : shown;
     }
 
     /**

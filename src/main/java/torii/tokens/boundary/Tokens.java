@@ -82,7 +82,11 @@ public class Tokens {
         if (granted.isEmpty()) {
             throw TokenErrors.invalidScope("None of the requested scopes can be granted to this user");
         }
-        var response = self().startSession(user.username(), user.roles(), clientId, granted.toString());
+        if (granted.toString().length() > Session.MAX_SCOPE) {
+            throw TokenErrors.invalidScope("The scope would be longer than " + Session.MAX_SCOPE + " characters; "
+                    + "ask for the applications needed with the scope parameter");
+        }
+        var response = self().startSession(user, clientId, granted.toString());
         metrics.tokenIssued(Metrics.PASSWORD);
         return response;
     }
@@ -107,11 +111,15 @@ public class Tokens {
         return new Scope(allowed);
     }
 
-    public TokenResponse startSession(String username, Set<String> roles, String clientId, String scope) {
+    /** A new login session; the user's oldest ones end when it would pass the limit of sessions per user. */
+    public TokenResponse startSession(User user, String clientId, String scope) {
         var now = clock.instant();
-        var session = new Session(username, clientId, scope, now, rules.sessionEnd(now));
+        var live = em.createNamedQuery(Session.LIVE_OF_USER, Session.class).setParameter("username", user.username())
+                .setParameter("now", now).getResultList();
+        live.stream().limit(rules.sessionsToEnd(live.size())).forEach(revocations::endSession);
+        var session = new Session(user.username(), user.stamp(), clientId, scope, now, rules.sessionEnd(now));
         em.persist(session);
-        return respond(username, roles, session, scope);
+        return respond(user, session, scope);
     }
 
     /**
@@ -128,7 +136,7 @@ public class Tokens {
             // The scope can only narrow: what the user may no longer have (an application's grant, a role) goes.
             var scope = Scope.parse(session.scope()).within(mayHave(user)).toString();
             record(session.username(), AuditEvent.SUCCESS, "client " + clientId);
-            return Optional.of(respond(user.username(), user.roles(), session, scope));
+            return Optional.of(respond(user, session, scope));
         }
         if (verdict == RefreshRules.Verdict.VALID || verdict == RefreshRules.Verdict.REUSED) {
             LOG.warning("A used refresh token was presented again; its session of " + session.username()
@@ -148,10 +156,10 @@ public class Tokens {
                 .executeUpdate() == 1;
     }
 
-    TokenResponse respond(String username, Set<String> roles, Session session, String scope) {
+    TokenResponse respond(User user, Session session, String scope) {
         var refreshToken = RefreshRules.newValue();
         em.persist(new RefreshToken(RefreshRules.hash(refreshToken), session.id(), clock.instant()));
-        var access = issuer.issue(username, roles, session.clientId(), scope, session.id());
+        var access = issuer.issue(user.username(), user.roles(), user.stamp(), session.clientId(), scope, session.id());
         return TokenResponse.bearer(access.value(), access.expiresIn(), refreshToken, scope);
     }
 

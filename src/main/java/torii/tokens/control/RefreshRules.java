@@ -20,7 +20,8 @@ import torii.users.entity.User;
 /**
  * What makes a refresh token good: it exists, has not been used, belongs to the client presenting it, its session is
  * neither revoked nor past its absolute end, the token itself is within its idle lifetime, and the user still exists,
- * is active, and has not chosen a new password since logging in. The first rule broken is the verdict.
+ * is active, has not chosen a new password since logging in, and still has the stamp of the login. The first rule broken
+ * is the verdict.
  */
 @ApplicationScoped
 public class RefreshRules {
@@ -35,6 +36,11 @@ public class RefreshRules {
     @ConfigProperty(name = "torii.refresh-token.max-days", defaultValue = "30")
     long maxDays;
 
+    /** Enough for every device and client of a person; a login past it ends that user's oldest session. */
+    @Inject
+    @ConfigProperty(name = "torii.sessions.max-per-user", defaultValue = "50")
+    int maxSessions;
+
     private Duration idleLifetime;
     private Duration absoluteLifetime;
 
@@ -44,6 +50,7 @@ public class RefreshRules {
     RefreshRules(long idleMinutes, long maxDays) {
         this.idleMinutes = idleMinutes;
         this.maxDays = maxDays;
+        this.maxSessions = 50;
         init();
     }
 
@@ -54,6 +61,9 @@ public class RefreshRules {
         }
         if (maxDays < 1) {
             throw new IllegalStateException("torii.refresh-token.max-days must be at least 1, was " + maxDays);
+        }
+        if (maxSessions < 1) {
+            throw new IllegalStateException("torii.sessions.max-per-user must be at least 1, was " + maxSessions);
         }
         idleLifetime = Duration.ofMinutes(idleMinutes);
         absoluteLifetime = Duration.ofDays(maxDays);
@@ -67,7 +77,7 @@ public class RefreshRules {
     /** The outcome of presenting a refresh token; only {@link #VALID} lets it be exchanged. */
     public enum Verdict {
         VALID, UNKNOWN, REUSED, OTHER_CLIENT, REVOKED, SESSION_EXPIRED, IDLE_EXPIRED, USER_GONE, USER_DISABLED,
-        PASSWORD_CHANGED
+        PASSWORD_CHANGED, USER_CHANGED
     }
 
     public Verdict judge(RefreshToken token, Session session, String clientId, User user, Instant now) {
@@ -99,6 +109,10 @@ public class RefreshRules {
         if (user.passwordChangedAt().isAfter(session.loggedIn())) {
             return Verdict.PASSWORD_CHANGED;
         }
+        // A disable since the login (even if enabled again), or another user made under the same name.
+        if (!user.stamp().equals(session.stamp())) {
+            return Verdict.USER_CHANGED;
+        }
         return Verdict.VALID;
     }
 
@@ -106,6 +120,15 @@ public class RefreshRules {
     public Instant expiry(RefreshToken token, Session session) {
         var idle = token.created().plus(idleLifetime);
         return idle.isBefore(session.expires()) ? idle : session.expires();
+    }
+
+    /** How many of a user's live sessions, oldest first, a new login must end to stay within the limit. */
+    public int sessionsToEnd(int live) {
+        return Math.max(0, live - maxSessions + 1);
+    }
+
+    public Duration idleLifetime() {
+        return idleLifetime;
     }
 
     public Instant sessionEnd(Instant loggedIn) {

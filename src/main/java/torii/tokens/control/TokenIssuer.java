@@ -27,11 +27,13 @@ import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.Claims;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Signs access tokens with the claims MicroProfile JWT consumers expect (iss, sub, upn, groups, iat, exp, jti), the
- * client they were issued to ({@code client_id}), their {@code scope}, and the refresh-token family they descend from
- * ({@code sid}), by which a logout denies them all.
+ * client they were issued to ({@code client_id}), their {@code scope}, the refresh-token family they descend from
+ * ({@code sid}), by which a logout denies them all, and the user's {@code stamp}, by which a new password, a disable or a
+ * deletion ends them all.
  */
 @ApplicationScoped
 public class TokenIssuer {
@@ -78,8 +80,16 @@ public class TokenIssuer {
     /** The claim naming the login session (the refresh-token family) a token belongs to, as OpenID Connect names it. */
     public static final String SESSION = "sid";
     public static final String CLIENT_ID = "client_id";
+    /** The claim holding the user's stamp when the token was issued; a token whose stamp is not the user's is dead. */
+    public static final String STAMP = "stamp";
 
-    public IssuedToken issue(String subject, Set<String> groups, String clientId, String scope, String session) {
+    /** The stamp a token carries; empty if it carries none. */
+    public static String stampOf(JsonWebToken token) {
+        return token.getClaim(STAMP) instanceof String stamp ? stamp : "";
+    }
+
+    public IssuedToken issue(String subject, Set<String> groups, String stamp, String clientId, String scope,
+            String session) {
         var now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         var lifetime = Duration.ofMinutes(expireMinutes);
         var claims = new JWTClaimsSet.Builder()
@@ -93,6 +103,7 @@ public class TokenIssuer {
                 .claim(CLIENT_ID, clientId)
                 .claim(Scope.CLAIM, scope)
                 .claim(SESSION, session)
+                .claim(STAMP, stamp.isEmpty() ? null : stamp)
                 .build();
         var key = keys.signingKey();
         var header = new JWSHeader.Builder(JWSAlgorithm.parse(key.getAlgorithm().getName())).type(JOSEObjectType.JWT)

@@ -3,6 +3,7 @@ package torii.tokens.entity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.NamedQueries;
 import jakarta.persistence.Table;
@@ -13,17 +14,24 @@ import java.time.Instant;
  * once; the one it is exchanged for continues the same session.
  */
 @Entity
-@Table(name = "refresh_tokens")
+@Table(name = "refresh_tokens", indexes = {@Index(name = "refresh_tokens_session", columnList = "session_id"),
+        @Index(name = "refresh_tokens_created", columnList = "created")})
 @NamedQueries({
         // The one write that decides which of two concurrent uses of a token wins: only one finds it unused.
         @NamedQuery(name = RefreshToken.USE,
                 query = "UPDATE RefreshToken t SET t.used = :now WHERE t.hash = :hash AND t.used IS NULL"),
-        @NamedQuery(name = RefreshToken.OF_SESSIONS,
-                query = "DELETE FROM RefreshToken t WHERE t.session IN :sessions")})
+        // Past its idle lifetime a token can never be exchanged, used or not; its reuse can no longer be told either.
+        @NamedQuery(name = RefreshToken.IDLE_BEFORE, query = "DELETE FROM RefreshToken t WHERE t.created < :before"),
+        @NamedQuery(name = RefreshToken.OF_ENDED_SESSIONS, query = "DELETE FROM RefreshToken t WHERE t.session IN "
+                + "(SELECT s.id FROM Session s WHERE s.revoked IS NOT NULL OR s.expires < :now)"),
+        @NamedQuery(name = RefreshToken.OF_USER, query = "DELETE FROM RefreshToken t WHERE t.session IN "
+                + "(SELECT s.id FROM Session s WHERE s.username = :username)")})
 public class RefreshToken {
 
     public static final String USE = "RefreshToken.use";
-    public static final String OF_SESSIONS = "RefreshToken.ofSessions";
+    public static final String IDLE_BEFORE = "RefreshToken.idleBefore";
+    public static final String OF_ENDED_SESSIONS = "RefreshToken.ofEndedSessions";
+    public static final String OF_USER = "RefreshToken.ofUser";
 
     /** Base64url of the SHA-256 of the token's value. */
     @Id

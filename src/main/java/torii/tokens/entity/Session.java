@@ -3,6 +3,7 @@ package torii.tokens.entity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -14,11 +15,22 @@ import java.util.UUID;
  * it in {@code sid}.
  */
 @Entity
-@Table(name = "sessions")
-@NamedQuery(name = Session.ENDED_BEFORE, query = "SELECT s FROM Session s WHERE s.expires < :now")
+@Table(name = "sessions", indexes = @Index(name = "sessions_username", columnList = "username"))
+// Their refresh tokens are deleted first (RefreshToken.OF_ENDED_SESSIONS).
+@NamedQuery(name = Session.ENDED, query = "DELETE FROM Session s WHERE s.revoked IS NOT NULL OR s.expires < :now")
+@NamedQuery(name = Session.OF_USER, query = "DELETE FROM Session s WHERE s.username = :username")
+@NamedQuery(name = Session.LIVE_OF_USER, query = "SELECT s FROM Session s WHERE s.username = :username "
+        + "AND s.revoked IS NULL AND s.expires > :now ORDER BY s.loggedIn")
 public class Session {
 
-    public static final String ENDED_BEFORE = "Session.endedBefore";
+    public static final String ENDED = "Session.ended";
+    public static final String OF_USER = "Session.ofUser";
+    public static final String LIVE_OF_USER = "Session.liveOfUser";
+    /**
+     * The longest scope a session and its tokens may carry: about a hundred applications. It keeps an access token
+     * under 8 KB, the longest request header Payara accepts, with room to spare.
+     */
+    public static final int MAX_SCOPE = 4096;
 
     @Id
     @Column(length = 36)
@@ -30,8 +42,13 @@ public class Session {
     @Column(name = "client_id", nullable = false, length = 64)
     private String clientId;
 
-    @Column(length = 1024)
+    /** Room for a user granted many applications; a longer scope is refused at login (see {@link #MAX_SCOPE}). */
+    @Column(length = MAX_SCOPE)
     private String scope;
+
+    /** The user's stamp at login; when the user's changes, the session is over. Null in rows from before stamps. */
+    @Column(length = 32)
+    private String stamp;
 
     /** When the user gave the password; a password chosen after it ends the session. */
     @Column(name = "logged_in", nullable = false)
@@ -46,9 +63,13 @@ public class Session {
     protected Session() {
     }
 
-    public Session(String username, String clientId, String scope, Instant loggedIn, Instant expires) {
+    public Session(String username, String stamp, String clientId, String scope, Instant loggedIn, Instant expires) {
+        if (scope.length() > MAX_SCOPE) {
+            throw new IllegalArgumentException("scope longer than " + MAX_SCOPE);
+        }
         this.id = UUID.randomUUID().toString();
         this.username = username;
+        this.stamp = stamp;
         this.clientId = clientId;
         this.scope = scope;
         this.loggedIn = loggedIn;
@@ -69,6 +90,10 @@ public class Session {
 
     public String scope() {
         return scope == null ? "" : scope;
+    }
+
+    public String stamp() {
+        return stamp == null ? "" : stamp;
     }
 
     public Instant loggedIn() {

@@ -9,13 +9,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import torii.errors.boundary.ApiException;
 import torii.users.control.PasswordHasher;
+import torii.users.control.PasswordPolicy;
 import torii.users.entity.User;
 import torii.security.control.SecretFiles;
 
 /**
  * When no administrator exists, creates the one named by {@code torii.admin.username} with the password from
- * {@code torii.admin.password} or the file {@code torii.admin.password-file}. There is no built-in password.
+ * {@code torii.admin.password} or the file {@code torii.admin.password-file}, which must keep the password rules as any
+ * other. There is no built-in password.
  */
 @Startup
 @Singleton
@@ -42,6 +45,9 @@ public class FirstAdmin {
     @Inject
     PasswordHasher hasher;
 
+    @Inject
+    PasswordPolicy policy;
+
     @PostConstruct
     void create() {
         if (users.hasAdministrator()) {
@@ -53,7 +59,14 @@ public class FirstAdmin {
                     + "torii.admin.password-file to create one at the next start");
             return;
         }
-        if (!users.addIfAbsent(new User(username.get(), null, "Administrator", hasher.hash(secret.get()),
+        String accepted;
+        try {
+            accepted = policy.acceptNew(secret.get(), "The administrator's password");
+        } catch (ApiException broken) {
+            // A configuration error: the deployment stops, naming the rule and never the password.
+            throw new IllegalStateException("torii.admin.password: " + broken.getMessage());
+        }
+        if (!users.addIfAbsent(new User(username.get(), null, "Administrator", hasher.hash(accepted),
                 Set.of("user", User.ADMIN)))) {
             LOG.warning("No administrator exists and the user " + username.get() + " does too: not changed");
             return;

@@ -52,7 +52,7 @@ public class Logins {
             throw new ApiException(400, "invalid_request", "username must be at most " + MAX_USERNAME_BYTES
                     + " bytes long", null);
         }
-        var wait = throttle.secondsToWait(username, address);
+        var wait = reserve(username, address);
         if (wait > 0) {
             audit.fire(new AuditEvent(action, username, address, AuditEvent.THROTTLED, "retry after " + wait + " s"));
             throw ApiException.retryLater(429, "slow_down",
@@ -60,25 +60,26 @@ public class Logins {
         }
         var user = users.authenticate(username, password);
         if (user.isPresent()) {
-            throttle.succeeded(username);
+            throttle.succeeded(username, address);
             audit.fire(new AuditEvent(action, username, address, AuditEvent.SUCCESS, null));
         } else {
-            countFailure(username, address);
             audit.fire(new AuditEvent(action, username, address, AuditEvent.FAILURE, null));
         }
         return user;
     }
 
-    /** Two instances may create the same counter at once; the loser counts again against the winner's row. */
-    void countFailure(String username, String address) {
+    /**
+     * The failure is counted before the password is checked ({@link Throttle#reserve}). Two instances may create the
+     * same counter at once; the loser tries again against the winner's row.
+     */
+    long reserve(String username, String address) {
         for (int attempt = 1; ; attempt++) {
             try {
-                throttle.failed(username, address);
-                return;
+                return throttle.reserve(username, address);
             } catch (RuntimeException conflict) {
                 if (attempt == 3) {
-                    LOG.log(Level.WARNING, "Could not count a failed login", conflict);
-                    return;
+                    LOG.log(Level.WARNING, "Could not count a login attempt", conflict);
+                    throw HashingPool.busy();
                 }
             }
         }

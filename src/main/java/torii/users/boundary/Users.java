@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -101,6 +102,36 @@ public class Users {
         changed.fire(new UserChanged(user.username()));
         audit.fire(new AuditEvent(AuditEvent.USER_CREATE, user.username(), null, AuditEvent.SUCCESS, null));
         return true;
+    }
+
+    /** A demo account: added if absent, enabled again if a start without demo mode disabled it. */
+    public void addDemo(User user) {
+        var existing = em.find(User.class, user.username());
+        if (existing == null) {
+            addIfAbsent(user.markDemo());
+        } else if (existing.demo() && existing.disabled() && !user.disabled()) {
+            change(user.username(), AuditEvent.USER_ENABLE, User::enable);
+        }
+    }
+
+    /**
+     * Disables the enabled demo accounts: those made by demo mode, and those of a demo username whose password is still
+     * the well-known one (made before accounts were marked). The rule that an administrator must stay does not hold
+     * here: a demo administrator is no administrator. Returns their usernames.
+     */
+    public List<String> disableDemoAccounts(Map<String, String> wellKnownPasswords) {
+        return wellKnownPasswords.entrySet().stream().sorted(Map.Entry.comparingByKey()).filter(account -> {
+            var user = em.find(User.class, account.getKey());
+            if (user == null || user.disabled() || !(user.demo() || hasher.verify(account.getValue(),
+                    user.passwordHash()))) {
+                return false;
+            }
+            user.markDemo().disable();
+            changed.fire(new UserChanged(user.username()));
+            audit.fire(new AuditEvent(AuditEvent.USER_DISABLE, user.username(), null, AuditEvent.SUCCESS,
+                    "demo account; demo mode is off"));
+            return true;
+        }).map(Map.Entry::getKey).toList();
     }
 
     /** One page of the users whose username, e-mail or name contains the text, by username. */

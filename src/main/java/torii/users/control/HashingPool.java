@@ -115,7 +115,7 @@ public class HashingPool {
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastFinished));
     }
 
-    static ApiException busy() {
+    public static ApiException busy() {
         return ApiException.retryLater(503, "temporarily_unavailable", "Too many logins at once; try again shortly", 1);
     }
 }

@@ -7,7 +7,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Objects;
 import java.util.Set;
 
@@ -20,6 +22,8 @@ import java.util.Set;
 @NamedQuery(name = User.COUNT, query = "SELECT COUNT(u) FROM User u WHERE LOWER(u.username) LIKE :q ESCAPE '!' "
         + "OR LOWER(u.email) LIKE :q ESCAPE '!' OR LOWER(u.fullName) LIKE :q ESCAPE '!'")
 public class User {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     public static final String SEARCH = "User.search";
     public static final String COUNT = "User.count";
@@ -43,6 +47,17 @@ public class User {
 
     private boolean disabled;
 
+    /**
+     * A random value that every token of the user carries and that a change ending them all replaces: a new password,
+     * a disable. A user deleted and made again under the same name has another, so the old one's tokens stay dead.
+     * Null in rows from before the column existed, which then match tokens that carry none.
+     */
+    @Column(length = 32)
+    private String stamp;
+
+    /** Made by demo mode with a well-known password; disabled whenever the service starts without demo mode. */
+    private Boolean demo;
+
     @Convert(converter = RolesConverter.class)
     @Column(length = 1024, nullable = false)
     private Set<String> roles;
@@ -63,6 +78,13 @@ public class User {
         this.passwordHash = Objects.requireNonNull(passwordHash, "passwordHash");
         this.passwordChangedAt = Instant.now();
         this.roles = Set.copyOf(roles);
+        this.stamp = newStamp();
+    }
+
+    static String newStamp() {
+        var bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     public String username() {
@@ -86,10 +108,29 @@ public class User {
         return passwordChangedAt == null ? Instant.EPOCH : passwordChangedAt;
     }
 
-    /** A new password chosen by or for the user. */
+    /**
+     * A new password chosen by or for the user: every token of the user ends. A demo account whose password is no
+     * longer the well-known one is an account like any other.
+     */
     public User changePassword(String hash) {
         passwordHash = Objects.requireNonNull(hash, "hash");
         passwordChangedAt = Instant.now();
+        stamp = newStamp();
+        demo = null;
+        return this;
+    }
+
+    /** What the user's tokens must carry to be accepted; empty for a row from before stamps. */
+    public String stamp() {
+        return stamp == null ? "" : stamp;
+    }
+
+    public boolean demo() {
+        return Boolean.TRUE.equals(demo);
+    }
+
+    public User markDemo() {
+        demo = true;
         return this;
     }
 
@@ -123,7 +164,11 @@ public class User {
         return !disabled && roles.contains(ADMIN);
     }
 
+    /** Every token of the user ends, and stays ended after the user is enabled again. */
     public User disable() {
+        if (!disabled) {
+            stamp = newStamp();
+        }
         disabled = true;
         return this;
     }

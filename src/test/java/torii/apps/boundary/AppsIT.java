@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import torii.testing.BlackBox;
 
 /** The application registry and its grants, through the admin API and the users' own list. */
@@ -92,13 +94,25 @@ class AppsIT extends BlackBox {
     void updateChangesEverythingButTheId() {
         create(id);
         var updated = api.json("PUT", "admin/apps/" + id, admin,
-                "{\"name\":\"Renamed\",\"backend\":\"openai\",\"base_url\":\"http://127.0.0.1:9/v1\",\"model\":\"m\"}");
+                "{\"name\":\"Renamed\",\"backend\":\"openai\",\"base_url\":\"https://models.example/v1\",\"model\":\"m\"}");
         assertEquals(200, updated.status(), updated.body());
         assertEquals("openai", updated.json().getString("backend"));
         assertEquals(400, api.json("PUT", "admin/apps/" + id, admin,
                 "{\"id\":\"other\",\"name\":\"X\",\"backend\":\"echo\"}").status());
         assertEquals(404, api.json("PUT", "admin/apps/no-such-app", admin, "{\"name\":\"X\",\"backend\":\"echo\"}")
                 .status());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://127.0.0.1:8080/v1", "http://localhost/v1", "http://169.254.169.254/latest",
+            "http://10.0.0.1/v1", "http://[::1]:8080/v1", "http://0.0.0.0/v1", "http://[fd00::1]/v1"})
+    void upstreamInsideTheNetworkIsRefused(String baseUrl) {
+        var form = "{\"id\":\"" + id + "\",\"name\":\"Inside\",\"backend\":\"openai\",\"base_url\":\"" + baseUrl
+                + "\",\"model\":\"m\"}";
+        var reply = api.json("POST", "admin/apps", admin, form);
+        assertEquals(400, reply.status(), reply.body());
+        assertTrue(reply.json().getString("detail").startsWith("base_url:"), reply.body());
+        assertEquals(404, api.getWithToken("admin/apps/" + id, admin).status());
     }
 
     @Test

@@ -17,6 +17,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import torii.testing.Api;
 import torii.testing.Deployments;
 
@@ -240,5 +242,16 @@ class GatewayIT {
                 .size());
         assertEquals(403, api.getWithToken("admin/usage", token).status());
         assertEquals(400, api.getWithToken("users/me/usage?from=yesterday", token).status());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"from=%2B10000-01-01", "to=%2B10000-12-31", "from=-0001-01-01", "to=0000-01-01",
+            "from=2024-02-30", "from", "from=2024-01-01&from=2024-01-02", "app=%00"})
+    void daysOutOfRangeAndMalformedQueriesAreInvalidRequests(String query) {
+        for (var path : List.of("users/me/usage?", "admin/usage?")) {
+            var reply = api.getWithToken(path + query, path.startsWith("admin") ? gateway.admin() : token);
+            var expected = query.equals("from") ? 200 : 400;
+            assertEquals(expected, reply.status(), path + query + ": " + reply.body());
+        }
     }
 }

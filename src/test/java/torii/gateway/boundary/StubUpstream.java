@@ -33,8 +33,13 @@ class StubUpstream implements AutoCloseable {
     final CountDownLatch firstChunkRead = new CountDownLatch(1);
     volatile boolean waitedInVain;
 
+    /** On the port the test server's configuration binds the stub application's key to. */
     StubUpstream() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        this(Integer.getInteger("torii.it.stub-port", 0));
+    }
+
+    StubUpstream(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/v1/chat/completions", this::answer);
         server.start();

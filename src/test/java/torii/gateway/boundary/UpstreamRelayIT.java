@@ -246,6 +246,20 @@ class UpstreamRelayIT {
     }
 
     @Test
+    void keyIsNeverSentToAnotherUrl() throws IOException {
+        try (var elsewhere = new StubUpstream(0)) {
+            var form = "{\"name\":\"Stub\",\"backend\":\"openai\",\"base_url\":\"" + elsewhere.baseUrl()
+                    + "\",\"model\":\"" + MODEL + "\"}";
+            var refused = api.json("PUT", "admin/apps/" + APP, gateway.admin(), form);
+            assertEquals(400, refused.status(), refused.body());
+            assertTrue(refused.json().getString("detail").startsWith("base_url:"), refused.body());
+            assertEquals(200, complete("").status());
+            assertNull(elsewhere.lastBody, "the other URL got nothing");
+            assertEquals("Bearer " + KEY, stub.header("Authorization"));
+        }
+    }
+
+    @Test
     void applicationWithoutKeySendsNoAuthorization() {
         register("stub-keyless", stub.baseUrl());
         gateway.grant("stub-keyless", username);

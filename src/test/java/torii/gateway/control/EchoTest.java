@@ -27,7 +27,7 @@ class EchoTest {
 
     @Test
     void chunksCarryTheWholeTextInOrder() {
-        var chunks = echo("  Hello   world ").chunks(false);
+        var chunks = echo("  Hello   world ").chunks(false).toList();
         var text = chunks.subList(1, chunks.size() - 1).stream()
                 .map(chunk -> chunk.getJsonArray("choices").getJsonObject(0).getJsonObject("delta").getString("content"))
                 .collect(Collectors.joining());
@@ -38,10 +38,20 @@ class EchoTest {
 
     @Test
     void usageChunkComesLastWhenAskedFor() {
-        var chunks = echo("one two").chunks(true);
+        var chunks = echo("one two").chunks(true).toList();
         var last = chunks.get(chunks.size() - 1);
         assertTrue(last.getJsonArray("choices").isEmpty());
         assertEquals(2, last.getJsonObject("usage").getInt("completion_tokens"));
         assertEquals(5, chunks.size(), "role, two words, finish, usage");
+    }
+
+    @Test
+    void anAnswerIsCutAtItsLongestAndMadeAChunkAtATime() {
+        var echo = echo("word ".repeat(1_000_000));
+        assertEquals(Echo.MAX_ANSWER, echo.answer().length());
+        var first = echo.chunks(false).iterator();
+        first.next();
+        assertEquals("word", first.next().getJsonArray("choices").getJsonObject(0).getJsonObject("delta")
+                .getString("content"));
     }
 }

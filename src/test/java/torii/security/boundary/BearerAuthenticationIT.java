@@ -3,6 +3,7 @@ package torii.security.boundary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jakarta.json.Json;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -17,7 +18,13 @@ class BearerAuthenticationIT extends BlackBox {
 
     static final String INVALID_TOKEN_CHALLENGE = "Bearer error=\"invalid_token\"";
 
-    TestTokens tokens = TestTokens.ofTestKey();
+    TestTokens tokens;
+
+    /** Tokens built here carry johndoe's stamp, so that each breakage is refused for its own reason. */
+    @BeforeEach
+    void stampOfJohndoe() {
+        tokens = TestTokens.ofTestKey().stamped(TestTokens.stampOf(api.login("johndoe", "secret")));
+    }
 
     @ParameterizedTest
     @ValueSource(strings = {"users/me", "users/me/"})
@@ -46,6 +53,12 @@ class BearerAuthenticationIT extends BlackBox {
     @Test
     void tokenBuiltElsewhereWithTheServersKeyIsAccepted() {
         assertEquals(200, api.getWithToken("users/me", tokens.valid("johndoe")).status());
+    }
+
+    @Test
+    void tokenWithoutTheUsersStampOrWithAnotherIsRefused() {
+        assertInvalidToken(api.getWithToken("users/me", tokens.stamped(null).valid("johndoe")));
+        assertInvalidToken(api.getWithToken("users/me", tokens.stamped("another-stamp").valid("johndoe")));
     }
 
     @ParameterizedTest

@@ -41,6 +41,53 @@ class ScopesIT extends BlackBox {
         assertEquals(401, api.get(path).status());
     }
 
+    /** Every operation of administrators asks for the scope as well as the role. */
+    @ParameterizedTest
+    @CsvSource({"GET, admin/users", "GET, admin/apps", "GET, admin/audit", "GET, admin/usage",
+            "POST, admin/keys/rotate", "POST, admin/users/johndoe/disable"})
+    void administratorsTokenWithoutTheAdminScopeAdministersNothing(String method, String path) {
+        var withoutScope = token("admin", "secretadmin", "me items");
+        var reply = api.json(method, path, withoutScope, null);
+        assertEquals(403, reply.status(), method + " " + path + ": " + reply.body());
+        assertTrue(reply.header("WWW-Authenticate").contains("insufficient_scope"), reply.header("WWW-Authenticate"));
+    }
+
+    /**
+     * A user granted a hundred applications gets them all in one token; one granted so many that the token would
+     * not fit in a request header is told to ask for fewer, and may.
+     */
+    @Test
+    void manyApplicationsFitTheTokenOrAreRefusedAsAScopeToAskForLess() {
+        var admin = token("admin", "secretadmin", "admin");
+        var tag = UUID.randomUUID().toString().substring(0, 8);
+        var username = "many-" + tag;
+        assertEquals(201, api.json("POST", "admin/users", admin, "{\"username\":\"" + username
+                + "\",\"password\":\"password-" + username + "\"}").status());
+        var apps = new java.util.ArrayList<String>();
+        try {
+            for (int i = 0; i < 200; i++) {
+                var id = "many-" + tag + "-application-" + String.format("%03d", i);
+                apps.add(id);
+                assertEquals(201, api.json("POST", "admin/apps", admin, "{\"id\":\"" + id
+                        + "\",\"name\":\"Many\",\"backend\":\"echo\"}").status());
+                assertEquals(201, api.json("POST", "admin/apps/" + id + "/grants", admin,
+                        "{\"user\":\"" + username + "\"}").status());
+                if (i == 99) {
+                    var hundred = token(username, "password-" + username, null);
+                    assertEquals(200, api.getWithToken("users/me/items", hundred).status());
+                    assertEquals(100, api.getWithToken("users/me/apps", hundred).array().size());
+                }
+            }
+            var refused = api.postForm("token", "username=" + username + "&password=password-" + username);
+            assertEquals(400, refused.status(), refused.body());
+            assertEquals("invalid_scope", refused.json().getString("error"));
+            assertEquals(200, api.getWithToken("users/me", token(username, "password-" + username, "me")).status());
+        } finally {
+            apps.forEach(id -> api.json("DELETE", "admin/apps/" + id, admin, null));
+            api.json("DELETE", "admin/users/" + username, admin, null);
+        }
+    }
+
     @Test
     void noScopeAskedGrantsAllTheUserMayHave() throws Exception {
         var reply = api.postForm("token", "username=johndoe&password=secret");

@@ -3,7 +3,13 @@ package torii.throttle.boundary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URL;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -14,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import torii.testing.Api;
 import torii.testing.Deployments;
 
-/** An address that guesses across many usernames is throttled too; here after three free failures. */
+/** An address that guesses across many usernames is throttled too, here after three free failures, even at once. */
 @ExtendWith(ArquillianExtension.class)
 class AddressThrottlingIT {
 
@@ -27,13 +33,18 @@ class AddressThrottlingIT {
     @ArquillianResource
     URL deployment;
 
+    /**
+     * Twenty guesses sent at once, each for another username: the failure is counted before the password is checked,
+     * so exactly the three free ones and the one that starts the wait reach the check, however they are queued.
+     */
     @Test
-    void addressGuessingAcrossUsernamesIsThrottledForEveryUsername() {
+    void concurrentGuessesAcrossUsernamesReachThePasswordCheckOnlyAsOftenAsTheAddressAllows() throws Exception {
         var api = Api.at(deployment);
-        for (int attempt = 1; attempt <= 4; attempt++) {
-            var reply = api.postForm("token", "username=user-" + UUID.randomUUID() + "&password=guess");
-            assertEquals(400, reply.status(), "attempt " + attempt);
-        }
+        var guesses = IntStream.range(0, 20).mapToObj(i -> CompletableFuture.supplyAsync(() -> api.postForm("token",
+                "username=user-" + UUID.randomUUID() + "&password=guess"), POOL)).toList();
+        var statuses = guesses.stream().map(CompletableFuture::join).collect(Collectors.groupingBy(Api.Reply::status,
+                Collectors.counting()));
+        assertEquals(Map.of(400, 4L, 429, 16L), statuses);
         var fresh = api.postForm("token", "username=user-" + UUID.randomUUID() + "&password=guess");
         assertEquals(429, fresh.status(), fresh.body());
         var known = api.postForm("token", "username=johndoe&password=secret");
@@ -41,4 +52,6 @@ class AddressThrottlingIT {
         assertEquals("slow_down", known.json().getString("error"));
         assertEquals(Long.parseLong(fresh.header("Retry-After")), Long.parseLong(known.header("Retry-After")), 1);
     }
+
+    static final ExecutorService POOL = Executors.newFixedThreadPool(20);
 }

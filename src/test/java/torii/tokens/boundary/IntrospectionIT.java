@@ -75,6 +75,24 @@ class IntrospectionIT extends BlackBox {
     }
 
     @Test
+    void administratorsTokenWithoutTheAdminScopeIsForbidden() {
+        var adminWithoutScope = api.postForm("token", "username=admin&password=secretadmin&scope=me+items").json()
+                .getString("access_token");
+        var reply = api.postForm("introspect", "token=" + api.login("johndoe", "secret"), "Authorization",
+                "Bearer " + adminWithoutScope);
+        assertEquals(403, reply.status(), reply.body());
+        assertTrue(!reply.body().contains("johndoe"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"token_type_hint", "token", "token=x&token_type_hint"})
+    void fieldWithoutAValueIsAnInvalidRequest(String form) {
+        var reply = introspect(form);
+        assertEquals(400, reply.status(), reply.body());
+        assertEquals("invalid_request", reply.json().getString("error"));
+    }
+
+    @Test
     void bearerTokenWithoutTheAdminRoleIsForbidden() {
         var reply = api.postForm("introspect", "token=x", "Authorization", "Bearer " + api.login("johndoe", "secret"));
         assertEquals(403, reply.status());

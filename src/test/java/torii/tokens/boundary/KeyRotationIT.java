@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import torii.testing.Api;
 import torii.testing.Deployments;
 
-/** Rotation of a generated key on an administrator's request, on Payara Micro: no token stops working. */
+/** Rotation of a generated key on an administrator's request, on Payara Micro: no token stops working; it is audited. */
 @ExtendWith(ArquillianExtension.class)
 class KeyRotationIT {
 
@@ -50,5 +50,9 @@ class KeyRotationIT {
                 .toList();
         assertTrue(published.contains(newKid));
         assertTrue(published.contains(SignedJWT.parse(before).getHeader().getKeyID()));
+        var audited = api.getWithToken("admin/audit?size=20", admin).array().stream().map(entry -> entry.asJsonObject())
+                .filter(entry -> "key_rotate".equals(entry.getString("action"))).findFirst().orElseThrow();
+        assertTrue(audited.getString("detail").contains(newKid), audited.toString());
+        assertEquals("admin", audited.getString("actor"));
     }
 }

@@ -22,7 +22,7 @@ class RefreshRulesTest {
     User user = new User("johndoe", null, null, "hash", Set.of("user"));
     // A login comes after the password was set.
     Instant login = user.passwordChangedAt().plusSeconds(1);
-    Session session = new Session("johndoe", "chat", "", login, rules.sessionEnd(login));
+    Session session = new Session("johndoe", user.stamp(), "chat", "", login, rules.sessionEnd(login));
     RefreshToken token = new RefreshToken("h1", session.id(), login);
 
     Verdict judgeAt(Instant now) {
@@ -88,7 +88,7 @@ class RefreshRulesTest {
     void passwordChosenAfterTheLoginEndsTheSession() {
         var changed = new User("johndoe", null, null, "hash", Set.of("user"));
         changed.changePassword("new-hash");
-        var sessionBefore = new Session("johndoe", "chat", "", changed.passwordChangedAt().minusSeconds(60),
+        var sessionBefore = new Session("johndoe", "stamp-before", "chat", "", changed.passwordChangedAt().minusSeconds(60),
                 changed.passwordChangedAt().plus(Duration.ofDays(30)));
         var tokenBefore = new RefreshToken("h3", sessionBefore.id(), sessionBefore.loggedIn());
         assertEquals(Verdict.PASSWORD_CHANGED,
@@ -96,11 +96,23 @@ class RefreshRulesTest {
     }
 
     @Test
+    void disablingAndEnablingTheUserEndsTheSession() {
+        user.disable().enable();
+        assertEquals(Verdict.USER_CHANGED, judgeAt(login.plusSeconds(60)));
+    }
+
+    @Test
+    void aUserMadeAgainUnderTheSameNameGetsNoOldSession() {
+        var again = new User("johndoe", null, null, "hash", Set.of("user"));
+        assertEquals(Verdict.USER_CHANGED, rules.judge(token, session, "chat", again, login.plusSeconds(60)));
+    }
+
+    @Test
     void rehashingThePasswordEndsNoSession() {
         var rehashed = new User("johndoe", null, null, "hash", Set.of("user"));
         var loggedIn = rehashed.passwordChangedAt().plusSeconds(1);
         rehashed.rehash("stronger-hash");
-        var later = new Session("johndoe", "chat", "", loggedIn, loggedIn.plus(Duration.ofDays(30)));
+        var later = new Session("johndoe", rehashed.stamp(), "chat", "", loggedIn, loggedIn.plus(Duration.ofDays(30)));
         var tokenLater = new RefreshToken("h4", later.id(), loggedIn);
         assertEquals(Verdict.VALID, rules.judge(tokenLater, later, "chat", rehashed, loggedIn.plusSeconds(1)));
     }

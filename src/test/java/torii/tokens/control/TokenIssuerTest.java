@@ -32,7 +32,7 @@ class TokenIssuerTest {
     }
 
     String issue() {
-        return issuer.issue("johndoe", Set.of("user"), "docs", "items me", "s1").value();
+        return issuer.issue("johndoe", Set.of("user"), "stamp", "docs", "items me", "s1").value();
     }
 
     @Test
@@ -57,7 +57,7 @@ class TokenIssuerTest {
 
     @Test
     void expiresInThirtyMinutesByDefault() {
-        assertEquals(1800, issuer.issue("johndoe", Set.of(), "docs", "", "s1").expiresIn());
+        assertEquals(1800, issuer.issue("johndoe", Set.of(), "stamp", "docs", "", "s1").expiresIn());
     }
 
     @Test
@@ -93,7 +93,7 @@ class TokenIssuerTest {
     void issuedTokenPassesVerification() {
         var verifier = new TokenVerifier(ring, new DenyList(), "RS256", "https://torii.example", 60);
         var clockless = new TokenIssuer(ring, "https://torii.example", 30, Clock.systemUTC());
-        var token = clockless.issue("johndoe", Set.of(), "docs", "", "s1").value();
+        var token = clockless.issue("johndoe", Set.of(), "stamp", "docs", "", "s1").value();
         assertEquals("johndoe", verifier.verify(token).orElseThrow().getName());
     }
 

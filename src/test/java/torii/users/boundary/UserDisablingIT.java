@@ -40,7 +40,7 @@ class UserDisablingIT {
     URL deployment;
 
     @Test
-    void userDisabledAfterLoginIsRefusedOnTheNextRequestAndWelcomedBackWhenEnabled() {
+    void userDisabledAfterLoginIsRefusedOnTheNextRequestAndLogsInAnewWhenEnabled() {
         var api = Api.at(deployment);
         var token = api.login("johndoe", "secret");
         assertEquals(200, api.getWithToken("users/me/items", token).status());
@@ -53,14 +53,15 @@ class UserDisablingIT {
         } finally {
             users.enable("johndoe");
         }
-        assertEquals(200, api.getWithToken("users/me/items", token).status());
+        assertEquals(401, api.getWithToken("users/me/items", token).status(), "a token from before the disable stays dead");
+        assertEquals(200, api.getWithToken("users/me/items", api.login("johndoe", "secret")).status());
         var changes = trail.newest("johndoe", 0, 10).stream().map(AuditRecord::action)
                 .filter(action -> action.startsWith("user_")).limit(2).toList();
         assertEquals(List.of(AuditEvent.USER_ENABLE, AuditEvent.USER_DISABLE), changes);
     }
 
     @Test
-    void refreshTokenOfAUserDisabledAfterLoginIsRefused() {
+    void refreshTokenOfAUserDisabledAfterLoginIsRefusedEvenOnceEnabledAgain() {
         var api = Api.at(deployment);
         var refreshToken = api.loginForTokens("username=johndoe&password=secret").getString("refresh_token");
         users.disable("johndoe");
@@ -71,8 +72,8 @@ class UserDisablingIT {
         } finally {
             users.enable("johndoe");
         }
-        assertEquals(200, api.postForm("token", "grant_type=refresh_token&refresh_token=" + refreshToken).status(),
-                "refusing it changed nothing: the session goes on once the user is enabled again");
+        assertEquals(400, api.postForm("token", "grant_type=refresh_token&refresh_token=" + refreshToken).status(),
+                "a disable ends the user's sessions for good");
     }
 
     @Test

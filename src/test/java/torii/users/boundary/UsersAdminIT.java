@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import torii.testing.BlackBox;
 
 /** The admin API for users: every operation, its errors, and the rule that one administrator always stays. */
@@ -63,6 +65,29 @@ class UsersAdminIT extends BlackBox {
             assertEquals(400, reply.status(), cases.get(i));
             assertTrue(reply.json().getString("detail").startsWith(cases.get(i + 1)), reply.body());
         }
+        assertEquals(404, api.getWithToken("admin/users/" + name, admin).status());
+    }
+
+    /** One JSON object per body, each field of its type, no field unknown; the password stays what it was. */
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"password\":\"another horse\"}xyz", "[{\"password\":\"another horse\"}]",
+            "{\"password\":\"another horse\"}{\"password\":\"third horse\"}", "{\"password\":12345678901}",
+            "{\"password\":[\"another horse\"]}", "{\"password\":\"another horse\",\"pasword\":\"x\"}",
+            "{\"password\":true}", "\"another horse\""})
+    void bodyThatIsNotOneObjectOfTheRightFieldsIsRefused(String body) {
+        create(name, "");
+        var reply = api.json("PUT", "admin/users/" + name + "/password", admin, body);
+        assertEquals(400, reply.status(), body + ": " + reply.body());
+        assertEquals("invalid_request", reply.json().getString("error"));
+        assertEquals(200, login(name, "correct horse"));
+    }
+
+    @Test
+    void rolesOfTheWrongTypeAreRefusedNamingTheField() {
+        var reply = api.json("POST", "admin/users", admin, "{\"username\":\"" + name
+                + "\",\"password\":\"correct horse\",\"roles\":\"admin\"}");
+        assertEquals(400, reply.status(), reply.body());
+        assertEquals("roles: must be an array of strings", reply.json().getString("detail"));
         assertEquals(404, api.getWithToken("admin/users/" + name, admin).status());
     }
 

@@ -1,0 +1,143 @@
+package torii.apps.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import torii.errors.boundary.ApiException;
+import torii.security.control.SecretFiles;
+
+/**
+ * Where an application's requests may go, and with which key. The key of an upstream comes from configuration
+ * ({@code torii.apps.<id>.api-key}, or the file {@code torii.apps.<id>.api-key-file}) and is bound to the URL configured
+ * beside it ({@code torii.apps.<id>.base-url}): it is sent there and nowhere else, whatever an administrator stores.
+ * Any other URL an administrator stores must not lead to a loopback, link-local, private or otherwise internal address
+ * unless {@code torii.gateway.allowed-upstreams} allows it, so that the gateway cannot be turned against the network it
+ * runs in. Keys are read when needed, never stored with the application, never shown.
+ */
+@ApplicationScoped
+public class Upstreams {
+
+    /** Comma-separated host names, addresses and CIDR ranges; read as text, since Payara cannot inject an optional list. */
+    @Inject
+    @ConfigProperty(name = "torii.gateway.allowed-upstreams")
+    Optional<String> allowedUpstreams;
+
+    @Inject
+    Config config;
+
+    private AddressRules rules;
+
+    public Upstreams() {
+    }
+
+    Upstreams(Config config, String allowed) {
+        this.config = config;
+        this.allowedUpstreams = Optional.ofNullable(allowed);
+        init();
+    }
+
+    @PostConstruct
+    void init() {
+        try {
+            rules = AddressRules.parse(allowedUpstreams.orElse(""));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("torii.gateway.allowed-upstreams: " + e.getMessage(), e);
+        }
+    }
+
+    /** Created at start, so that a wrong setting stops the deployment instead of failing the first request. */
+    void atStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // Observing the event is enough: it makes the container create this bean now.
+    }
+
+    public boolean keyConfigured(String appId) {
+        return key(appId).isPresent();
+    }
+
+    Optional<String> key(String appId) {
+        var inline = config.getOptionalValue("torii.apps." + appId + ".api-key", String.class);
+        if (inline.isPresent()) {
+            return inline;
+        }
+        return config.getOptionalValue("torii.apps." + appId + ".api-key-file", String.class)
+                .map(file -> SecretFiles.read("torii.apps." + appId + ".api-key-file", file));
+    }
+
+    Optional<String> pinned(String appId) {
+        return config.getOptionalValue("torii.apps." + appId + ".base-url", String.class).map(Upstreams::normal);
+    }
+
+    /** 400 naming base_url when an administrator may not point the application there. */
+    public void checkStored(String appId, String baseUrl) {
+        var pinned = pinned(appId);
+        if (pinned.isPresent() && pinned.get().equals(normal(baseUrl))) {
+            return;
+        }
+        if (keyConfigured(appId)) {
+            throw ApiException.invalidParam("base_url", pinned.map(url -> "the application's key is configured for "
+                    + url + "; change torii.apps." + appId + ".base-url to move it").orElse("the application's key "
+                    + "is bound to no URL; an operator must set torii.apps." + appId + ".base-url"));
+        }
+        if (!allowed(baseUrl, true)) {
+            throw ApiException.invalidParam("base_url", "leads to a loopback, link-local or private address, which "
+                    + "torii.gateway.allowed-upstreams does not allow");
+        }
+    }
+
+    /**
+     * The key to send to the application's upstream, checked again at each call: the URL may have been stored before
+     * these rules, and a host name may lead elsewhere now. A refusal is a 502, before anything is sent.
+     */
+    public Optional<String> keyForCall(String appId, String baseUrl) {
+        var key = key(appId);
+        if (pinned(appId).filter(normal(baseUrl)::equals).isPresent()) {
+            return key;
+        }
+        if (key.isPresent()) {
+            throw new ApiException(502, "upstream_error", "The application's upstream is not the one its key is "
+                    + "configured for; an operator must set torii.apps." + appId + ".base-url", null);
+        }
+        if (!allowed(baseUrl, false)) {
+            throw new ApiException(502, "upstream_error",
+                    "The application's upstream leads to an address that is not allowed", null);
+        }
+        return Optional.empty();
+    }
+
+    /** Whether every address of the URL's host is allowed; a host that does not resolve counts as {@code unknown}. */
+    boolean allowed(String baseUrl, boolean unknown) {
+        String host;
+        try {
+            host = URI.create(baseUrl).getHost();
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
+        if (host == null) {
+            return false;
+        }
+        host = host.toLowerCase(Locale.ROOT);
+        if (rules.allowsName(host)) {
+            return true;
+        }
+        try {
+            var literal = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+            return Arrays.stream(InetAddress.getAllByName(literal)).allMatch(rules::allows);
+        } catch (UnknownHostException unresolvable) {
+            return unknown;
+        }
+    }
+
+    static String normal(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

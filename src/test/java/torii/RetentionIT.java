@@ -1,0 +1,107 @@
+package torii;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import torii.audit.boundary.AuditEvent;
+import torii.audit.boundary.AuditTrail;
+import torii.audit.control.AuditTally;
+import torii.testing.Deployments;
+import torii.tokens.boundary.Revocations;
+import torii.tokens.boundary.Tokens;
+import torii.users.boundary.Users;
+import torii.users.entity.User;
+
+/**
+ * Runs inside Payara Micro, with the clock given to the cleanup: what an ordinary caller can grow is bounded in number
+ * or deleted after its time, in a few statements however many rows there are.
+ */
+@ExtendWith(ArquillianExtension.class)
+class RetentionIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.war();
+    }
+
+    @Inject
+    AuditTrail trail;
+
+    @Inject
+    Tokens tokens;
+
+    @Inject
+    Revocations revocations;
+
+    @Inject
+    Users users;
+
+    static long count(String sql, String parameter) throws NamingException, SQLException {
+        var dataSource = (DataSource) new InitialContext().lookup("java:comp/DefaultDataSource");
+        try (var connection = dataSource.getConnection(); var query = connection.prepareStatement(sql)) {
+            query.setString(1, parameter);
+            try (var result = query.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
+    }
+
+    @Test
+    void auditRecordsOlderThanTheRetentionAreDeleted() {
+        var username = "retained-" + UUID.randomUUID();
+        var now = Instant.now();
+        var old = new AuditTally.Key(AuditEvent.LOGIN, username, "192.0.2.1", null, AuditEvent.FAILURE);
+        var recent = new AuditTally.Key(AuditEvent.LOGIN, username, "192.0.2.2", null, AuditEvent.FAILURE);
+        trail.write(Map.of(old, new AuditTally.Count(now.minus(Duration.ofDays(91)), null, 5),
+                recent, new AuditTally.Count(now.minus(Duration.ofDays(89)), null, 7)));
+        assertEquals(2, trail.newest(username, 0, 10).size());
+        trail.deleteOlderThan(now.minus(Duration.ofDays(90)));
+        var left = trail.newest(username, 0, 10);
+        assertEquals(1, left.size());
+        assertEquals("192.0.2.2", left.get(0).clientAddress());
+        assertEquals(7, left.get(0).count());
+    }
+
+    /**
+     * More logins than a user may keep sessions end the oldest; the ended sessions, more than a thousand, go in one
+     * cleanup; the refresh tokens go once past their idle lifetime, and the sessions at their absolute end.
+     */
+    @Test
+    void sessionsAndRefreshTokensAreBoundedAndDeletedInBulk() throws Exception {
+        var username = "sessions-" + UUID.randomUUID().toString().substring(0, 8);
+        users.create(new User(username, null, null, "", Set.of("user")), "long-enough-password");
+        var user = users.find(username).orElseThrow();
+        for (int i = 0; i < 1100; i++) {
+            tokens.startSession(user, "chat", "me");
+        }
+        var sessions = "SELECT COUNT(*) FROM sessions WHERE username = ?";
+        var live = sessions + " AND revoked IS NULL";
+        var refreshTokens = "SELECT COUNT(*) FROM refresh_tokens t JOIN sessions s ON t.session_id = s.id "
+                + "WHERE s.username = ?";
+        assertEquals(50, count(live, username), "torii.sessions.max-per-user");
+        var now = Instant.now();
+        revocations.deleteExpired(now);
+        assertEquals(50, count(sessions, username), "the thousand and fifty ended sessions went at once");
+        assertEquals(50, count(refreshTokens, username));
+        revocations.deleteExpired(now.plus(Duration.ofDays(1)).plusSeconds(60));
+        assertEquals(0, count(refreshTokens, username), "past their idle lifetime");
+        assertEquals(50, count(sessions, username));
+        revocations.deleteExpired(now.plus(Duration.ofDays(31)));
+        assertEquals(0, count(sessions, username), "past their absolute end");
+    }
+}

@@ -1,0 +1,133 @@
+package torii.apps.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigValue;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.eclipse.microprofile.config.spi.Converter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import torii.errors.boundary.ApiException;
+
+class UpstreamsTest {
+
+    final Map<String, String> settings = new HashMap<>(Map.of(
+            "torii.apps.pinned.api-key", "sk-pinned",
+            "torii.apps.pinned.base-url", "http://10.1.2.3:8000/v1/",
+            "torii.apps.unbound.api-key", "sk-unbound"));
+
+    Upstreams upstreams(String allowed) {
+        return new Upstreams(new MapConfig(settings), allowed);
+    }
+
+    @Test
+    void keyGoesOnlyToTheUrlConfiguredBesideIt() {
+        var upstreams = upstreams(null);
+        assertEquals(Optional.of("sk-pinned"), upstreams.keyForCall("pinned", "http://10.1.2.3:8000/v1"));
+        var elsewhere = assertThrows(ApiException.class,
+                () -> upstreams.keyForCall("pinned", "https://attacker.example/v1"));
+        assertEquals(502, elsewhere.status());
+        assertThrows(ApiException.class, () -> upstreams.checkStored("pinned", "https://attacker.example/v1"));
+    }
+
+    @Test
+    void keyBoundToNoUrlIsNeverSent() {
+        var upstreams = upstreams(null);
+        assertEquals(502, assertThrows(ApiException.class,
+                () -> upstreams.keyForCall("unbound", "https://api.example/v1")).status());
+        var refused = assertThrows(ApiException.class, () -> upstreams.checkStored("unbound", "https://api.example/v1"));
+        assertEquals("base_url", refused.param());
+    }
+
+    @Test
+    void theConfiguredUrlMayBeInternalSinceAnOperatorWroteIt() {
+        upstreams(null).checkStored("pinned", "http://10.1.2.3:8000/v1");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://127.0.0.1/v1", "http://127.9.9.9/v1", "http://localhost:8080/v1",
+            "http://169.254.169.254/latest/meta-data", "http://10.0.0.1/v1", "http://172.16.5.4/v1",
+            "http://192.168.1.1/v1", "http://100.64.0.1/v1", "http://0.0.0.0/v1", "http://[::1]/v1",
+            "http://[fe80::1]/v1", "http://[fd12:3456::1]/v1", "http://[::ffff:10.0.0.1]/v1", "http://224.0.0.1/v1",
+            "http://[64:ff9b::a00:1]/v1", "not a url", "file:///etc/passwd"})
+    void internalAddressesAreRefusedUnlessAllowed(String url) {
+        var upstreams = upstreams(null);
+        assertFalse(upstreams.allowed(url, true), url);
+        assertThrows(ApiException.class, () -> upstreams.checkStored("free", url));
+        assertThrows(ApiException.class, () -> upstreams.keyForCall("free", url));
+    }
+
+    @Test
+    void publicAddressesAreAllowedAndUnresolvableNamesOnlyUntilCalled() {
+        var upstreams = upstreams(null);
+        assertTrue(upstreams.allowed("https://93.184.215.14/v1", false));
+        assertTrue(upstreams.allowed("https://[2001:db8::1]/v1", false));
+        assertTrue(upstreams.allowed("https://no-such-host.invalid/v1", true));
+        assertFalse(upstreams.allowed("https://no-such-host.invalid/v1", false));
+    }
+
+    @Test
+    void anOperatorAllowsInternalUpstreamsByNameAddressOrRange() {
+        var upstreams = upstreams("model-server, 127.0.0.1, 10.8.0.0/16, fd00::/8");
+        assertTrue(upstreams.allowed("http://model-server:8000/v1", false));
+        assertTrue(upstreams.allowed("http://127.0.0.1:9000/v1", false));
+        assertTrue(upstreams.allowed("http://10.8.77.1/v1", false));
+        assertFalse(upstreams.allowed("http://10.9.0.1/v1", false));
+        assertTrue(upstreams.allowed("http://[fd00::5]/v1", false));
+        assertEquals(Optional.empty(), upstreams.keyForCall("free", "http://10.8.0.9/v1"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"10.0.0.0/33", "10.0.0.0/x", "not_a_host", "999.1.1.1", "::1/129"})
+    void malformedAllowListStopsTheStart(String allowed) {
+        assertThrows(IllegalStateException.class, () -> upstreams(allowed));
+    }
+
+    /** Settings from a map, as MicroProfile Config would give them. */
+    record MapConfig(Map<String, String> values) implements Config {
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> Optional<T> getOptionalValue(String name, Class<T> type) {
+            return Optional.ofNullable((T) values.get(name));
+        }
+
+        @Override
+        public <T> T getValue(String name, Class<T> type) {
+            return getOptionalValue(name, type).orElseThrow();
+        }
+
+        @Override
+        public ConfigValue getConfigValue(String name) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Iterable<String> getPropertyNames() {
+            return values.keySet();
+        }
+
+        @Override
+        public Iterable<ConfigSource> getConfigSources() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <T> Optional<Converter<T>> getConverter(Class<T> type) {
+            return Optional.empty();
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}
