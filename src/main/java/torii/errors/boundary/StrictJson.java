@@ -99,6 +99,18 @@ public class StrictJson implements MessageBodyReader<Object> {
         if (!expected.accepts(value)) {
             throw ApiException.invalidParam(name, "must be " + expected.description);
         }
+        if (holdsNul(value)) {
+            // No text of this API holds one, and some databases cannot store it at all.
+            throw ApiException.invalidParam(name, "must not contain NUL characters");
+        }
+    }
+
+    static boolean holdsNul(JsonValue value) {
+        if (value instanceof jakarta.json.JsonString text) {
+            return text.getString().indexOf('\0') >= 0;
+        }
+        return value.getValueType() == JsonValue.ValueType.ARRAY && value.asJsonArray().stream()
+                .anyMatch(StrictJson::holdsNul);
     }
 
     /** A field as declared: its class and its full type. */

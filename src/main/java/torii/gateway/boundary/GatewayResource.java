@@ -3,6 +3,7 @@ package torii.gateway.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -80,6 +81,7 @@ public class GatewayResource {
 
     @POST
     @Path("chat/completions")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, EVENT_STREAM})
     @Operation(summary = "Create Chat Completion", description = "OpenAI's request body with an application id as "
             + "model; requires the scope app:{model}. With \"stream\": true the answer is an event stream of "
@@ -127,6 +129,10 @@ public class GatewayResource {
      * it may; finding out why it may not (no such model: 404, no scope or grant: 403) costs a second one.
      */
     App usable(JsonWebToken token, String appId) {
+        if (!App.ID.matcher(appId).matches()) {
+            // No application has such an id: asking the database would only cost a query, or fail on a NUL.
+            throw new ApiException(404, "model_not_found", "The model '" + printable(appId) + "' does not exist", null);
+        }
         var app = usableApps.of(token.getName(), token.getGroups(), appId);
         if (app.isEmpty()) {
             try {
@@ -137,6 +143,13 @@ public class GatewayResource {
         }
         ScopesFilter.require(token, Set.of(Scope.app(appId)));
         return app.orElseThrow(() -> Challenges.insufficientScope(Scope.app(appId)));
+    }
+
+    /** A name as an error may quote it: anything can arrive, control characters and megabytes among them. */
+    static String printable(String name) {
+        var shown = name.codePoints().limit(64).map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return name.codePointCount(0, name.length()) > 64 ? shown + "…" : shown;
     }
 
     static Response events(StreamingOutput stream) {

@@ -68,6 +68,13 @@ class StrictJsonTest {
         assertThrows(ApiException.class, () -> check(Change.class, "{\"current_password\":1}"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"name\":\"a\\u0000b\"}", "{\"roles\":[\"ok\",\"\\u0000\"]}"})
+    void textWithANulIsRefusedSinceNoDatabaseShouldBeAskedToStoreIt(String json) {
+        var refused = assertThrows(ApiException.class, () -> check(Form.class, json));
+        assertTrue(refused.getMessage().contains("NUL"), refused.getMessage());
+    }
+
     @Test
     void anUnknownFieldWithAnUnprintableNameIsRefusedWithoutQuotingIt() {
         var refused = assertThrows(ApiException.class, () -> check(Form.class, "{\"a\\u0000b\":1}"));

@@ -254,4 +254,22 @@ class GatewayIT {
             assertEquals(expected, reply.status(), path + query + ": " + reply.body());
         }
     }
+
+    @Test
+    void aModelThatCannotBeAnApplicationIdIsNotFoundAndNeverLookedUp() {
+        for (var model : List.of("no-suc\\u0000h-model", "UPPER", "x".repeat(500))) {
+            var reply = gateway.complete(token, Gateway.chat(model, "Hi"));
+            assertEquals(404, reply.status(), model + ": " + reply.body());
+            assertEquals("model_not_found", Gateway.error(reply).getString("code"));
+        }
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsUnsupported() {
+        var reply = api.send(api.request("v1/chat/completions").header("Authorization", "Bearer " + token)
+                .header("Content-Type", "text/plain").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        Gateway.chat(app, "Hi"))));
+        assertEquals(415, reply.status(), reply.body());
+        assertEquals("invalid_request_error", Gateway.error(reply).getString("type"));
+    }
 }
