@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,6 +32,7 @@ import torii.testing.hostile.OpenApi;
 import torii.testing.hostile.PayaraAnswer;
 import torii.testing.hostile.Plan;
 import torii.testing.hostile.Plans;
+import torii.testing.hostile.Request;
 import torii.testing.hostile.Tally;
 import torii.testing.hostile.Values;
 
@@ -37,9 +40,9 @@ import torii.testing.hostile.Values;
  * Generated hostile requests, byte for byte, to every operation of the server's own OpenAPI document: built from the
  * operation's parameters and body schema, then bent (fields missing, empty, repeated, value-less, oversized, of the
  * wrong JSON type, with control characters or bytes that are not UTF-8, days out of range; the wrong content type,
- * JSON that is not one object; chunked, ambiguous or unfinished framing), sent by every kind of caller. Each answer is
- * judged by the oracles of {@link Judge}, and each refusal by whether it changed stored users, clients or signing
- * keys.
+ * JSON that is not one object; chunked, ambiguous, unfinished framing or transfer codings other than chunked), sent by
+ * every kind of caller. Each answer is judged by the oracles of {@link Judge}, and each refusal by whether it changed
+ * stored users, clients or signing keys.
  * <p>
  * Each property is a QuickTheories theory inside a Jupiter test, its seed fixed and its number of examples bounded:
  * {@value #DEFAULT_EXAMPLES} examples each from seed {@value #DEFAULT_SEED}, or {@code -Dtorii.hostile.examples=N} and
@@ -53,7 +56,7 @@ import torii.testing.hostile.Values;
 class GeneratedHostileInputIT {
 
     /** Examples of each property, unless -Dtorii.hostile.examples says otherwise. */
-    static final int DEFAULT_EXAMPLES = 900;
+    static final int DEFAULT_EXAMPLES = 2500;
     /** Fixed, so that a run is repeatable, unless -Dtorii.hostile.seed says otherwise. */
     static final long DEFAULT_SEED = 20261130L;
     static final int EXAMPLES = Integer.parseInt(property("torii.hostile.examples", String.valueOf(DEFAULT_EXAMPLES)));
@@ -66,9 +69,14 @@ class GeneratedHostileInputIT {
             System.getProperty("torii.it.postgresql") == null ? "h2" : "postgresql");
     /** The database's name where the run is on PostgreSQL. */
     static final String DATABASE = "torii_generated_hostile";
-    /** A request that promised more body than it sent is answered, if at all, before this. */
-    static final Duration SHORT_WAIT = Duration.ofSeconds(1);
+    /**
+     * How long a request that promised more body than it sent is given: an answer that needs no body comes at once;
+     * else the service waits for the rest until its read timeout (see {@link Judge#awaitingTheRest}).
+     */
+    static final Duration SHORT_WAIT = Duration.ofMillis(500);
     static final Duration LONG_WAIT = Duration.ofSeconds(60);
+    /** The listener's read timeout (server-config/http.asadmin), and a margin. */
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
 
     static ProbedServer server;
     static Api api;
@@ -110,8 +118,8 @@ class GeneratedHostileInputIT {
     }
 
     /**
-     * The callers: none, tokens broken in each way the service must refuse (made with the server's own key, so that
-     * each is wrong in one way only), johndoe, the administrator without the admin scope, and the administrator.
+     * The callers: none, tokens broken in each way the service must refuse (made with the server's own key and the
+     * user's stamp, so that each is wrong in one way only; and without the stamp, or with another user's), johndoe, the administrator without the admin scope, and the administrator.
      */
     static Gen<Credential> credentials() throws ParseException {
         var user = login(Credential.Kind.USER, "johndoe", "secret", null, Set.of("user"));
@@ -122,14 +130,20 @@ class GeneratedHostileInputIT {
             throw new IllegalStateException("The administrator's scopes are not as expected: "
                     + withoutAdminScope.scopes() + ", " + administrator.scopes());
         }
-        var tokens = new TestTokens(RSAKey.parse(server.signingKey()), TestTokens.DEFAULT_ISSUER);
+        // A token of the service carries its user's stamp, which a new password, a disabling or a re-creation changes.
+        var withKey = new TestTokens(RSAKey.parse(server.signingKey()), TestTokens.DEFAULT_ISSUER);
+        var johndoesStamp = TestTokens.stampOf(user.authorization().substring("Bearer ".length()));
+        var tokens = withKey.stamped(TestTokens.stampOf(administrator.authorization().substring("Bearer ".length())));
         if (api.getWithToken("users/me", tokens.valid("admin")).status() != 200) {
             throw new IllegalStateException("A token made with the server's key is refused: the broken ones would test"
                     + " nothing");
         }
-        expiredToken = Breakage.EXPIRED.token(tokens, "johndoe");
-        var broken = Gens.of(Arrays.stream(Breakage.values()).map(breakage -> Credential.broken(breakage.name(),
-                breakage.token(tokens, "admin"))).toList());
+        expiredToken = Breakage.EXPIRED.token(withKey.stamped(johndoesStamp), "johndoe");
+        var brokenTokens = new ArrayList<>(Arrays.stream(Breakage.values()).map(breakage -> Credential.broken(
+                breakage.name(), breakage.token(tokens, "admin"))).toList());
+        brokenTokens.add(Credential.broken("NO_STAMP", withKey.valid("admin")));
+        brokenTokens.add(Credential.broken("ANOTHER_USERS_STAMP", withKey.stamped(johndoesStamp).valid("admin")));
+        var broken = Gens.of(brokenTokens);
         shortOfTheAdministrator = Gens.frequency(List.of(Gens.weight(1, Gens.just(Credential.none())),
                 Gens.weight(1, broken), Gens.weight(1, Gens.just(user)), Gens.weight(1, Gens.just(withoutAdminScope))));
         return Gens.frequency(List.of(Gens.weight(4, shortOfTheAdministrator),
@@ -214,12 +228,12 @@ class GeneratedHostileInputIT {
                 request.framing() == Draft.Framing.CONTENT_LENGTH_BEYOND_BODY ? SHORT_WAIT : LONG_WAIT);
         findings.counted();
         var exempt = PayaraAnswer.of(request, exchange, server.base);
+        var waiting = Judge.awaitingTheRest(request, exchange);
         tally.count("operation", plan.operation());
         tally.count("caller", plan.credential().kind());
         plan.mutations().forEach(mutation -> tally.count("mutation", mutation.kind()));
-        tally.count("answer", exempt.map(answer -> "exempt: " + answer)
-                .orElse(exchange.answered() ? exchange.reply().status() / 100 + "xx" : "no answer"));
-        var violations = new ArrayList<Judge.Violation>(exempt.isPresent() ? List.of()
+        tally.count("answer", exempt.map(answer -> "exempt: " + answer).orElseGet(() -> answer(request, exchange)));
+        var violations = new ArrayList<Judge.Violation>(exempt.isPresent() || waiting ? List.of()
                 : Judge.judge(request, exchange, malformed));
         knownState = null;
         if (exchange.answered() && exchange.reply().status() >= 400 && exchange.reply().status() < 500) {
@@ -228,6 +242,24 @@ class GeneratedHostileInputIT {
             knownState = after;
         }
         violations.forEach(violation -> findings.record(request, exchange, violation));
+    }
+
+    /** The answer's kind, for the statistics: its status class, or the documented answer or wait it is. */
+    static String answer(Request request, RawHttp.Exchange exchange) {
+        if (Judge.awaitingTheRest(request, exchange)) {
+            return "documented: waiting for the rest of the body";
+        }
+        if (!exchange.answered()) {
+            return "no answer";
+        }
+        var reply = exchange.reply();
+        if (Judge.unknownCoding(request, reply)) {
+            return "documented: 501 for a coding before chunked";
+        }
+        if (Judge.backPressure(request, reply)) {
+            return "documented: 503 with Retry-After from the login pool";
+        }
+        return reply.status() / 100 + "xx";
     }
 
     @AfterEach
@@ -260,6 +292,50 @@ class GeneratedHostileInputIT {
                 Judge.judge(request, exchange, List.of()).forEach(violation -> findings.record(request, exchange,
                         violation));
             }
+        }
+    }
+
+    /**
+     * A body that stops arriving (a Content-Length 100 bytes beyond what is sent) is answered 408 in the JSON error
+     * shape once the listener's read timeout has passed: once for a form and once for a JSON body, sent at the same
+     * time by the administrator, to the first operation of the document that reads each. The generated requests give
+     * such a body only a short wait (see {@link Judge#awaitingTheRest}).
+     */
+    @Test
+    void aBodyThatStopsArrivingIsAnsweredWith408AfterTheReadTimeout() throws Exception {
+        reports = FOLDER.resolve("body-stops-arriving");
+        var requests = new ArrayList<Request>();
+        for (var mediaType : List.of(torii.testing.hostile.Wire.FORM, torii.testing.hostile.Wire.JSON)) {
+            operations.stream().filter(operation -> operation.bodies().keySet().stream().findFirst()
+                    .filter(mediaType::equals).isPresent()).findFirst().ifPresent(operation -> requests.add(
+                    Plans.framedOnly(operation, administrator, Draft.Framing.CONTENT_LENGTH_BEYOND_BODY).draft()
+                            .render()));
+        }
+        if (requests.size() != 2) {
+            throw new IllegalStateException("The document has no operation that reads a form or none that reads JSON");
+        }
+        var pool = Executors.newFixedThreadPool(requests.size());
+        try {
+            var exchanges = new ArrayList<Future<RawHttp.Exchange>>();
+            for (var request : requests) {
+                exchanges.add(pool.submit(() -> raw.exchange(request.method(), request.target(), request.headers(),
+                        request.wire(), READ_TIMEOUT.multipliedBy(2))));
+            }
+            for (int i = 0; i < requests.size(); i++) {
+                var request = requests.get(i);
+                var exchange = exchanges.get(i).get();
+                findings.counted();
+                if (!exchange.answered() || exchange.reply().status() != 408) {
+                    findings.record(request, exchange, new Judge.Violation("no 408 for a body that stops arriving",
+                            "answered " + (exchange.answered() ? exchange.reply().status() : exchange.noAnswer()),
+                            exchange.answered() ? String.valueOf(exchange.reply().status()) : "no answer"));
+                } else {
+                    Judge.judge(request, exchange, List.of()).forEach(violation -> findings.record(request,
+                            exchange, violation));
+                }
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 

@@ -31,6 +31,10 @@ public final class Contract {
             // RFC 9112 section 6.3: the length is ambiguous, and a server must not guess it.
             reasons.add("ambiguous body length: " + request.framing());
         }
+        if (request.framing().otherCoding()) {
+            // RFC 9112 section 6.1: no coding but chunked is named in the document, and only chunked last ends a body.
+            reasons.add("transfer coding other than chunked: " + request.framing());
+        }
         repeated(draft.query).forEach(name -> reasons.add("repeated query parameter: " + name));
         for (var field : draft.fields) {
             if (field.where() == Field.Where.QUERY && field.dateLike()) {

@@ -28,10 +28,19 @@ public final class Draft {
         ONE_OBJECT, TRAILING_GARBAGE, ARRAY_AROUND, TWO_DOCUMENTS
     }
 
-    /** How the body is delimited on the wire. */
+    /**
+     * How the body is delimited on the wire. The last three name a transfer coding other than chunked alone (RFC 9112
+     * section 6.1): one before chunked, chunked not the last, and one without chunked, whose body has no end a server
+     * could find.
+     */
     public enum Framing {
         CONTENT_LENGTH, CHUNKED, CHUNKED_TEN_TIMES_THE_LIMIT, CONTENT_LENGTH_BEYOND_BODY, TWO_CONTENT_LENGTHS,
-        CHUNKED_AND_CONTENT_LENGTH
+        CHUNKED_AND_CONTENT_LENGTH, CODING_BEFORE_CHUNKED, CHUNKED_NOT_LAST, CODING_WITHOUT_CHUNKED;
+
+        /** Whether the request names a transfer coding other than chunked. */
+        public boolean otherCoding() {
+            return this == CODING_BEFORE_CHUNKED || this == CHUNKED_NOT_LAST || this == CODING_WITHOUT_CHUNKED;
+        }
     }
 
     /** One name=value of a query or a form as it goes on the wire; a null value is the name alone, without "=". */
@@ -201,6 +210,12 @@ public final class Draft {
                 headers.add("Content-Length: " + length);
                 wire = RawHttp.chunked(Objects.requireNonNullElse(plain, new byte[0]), 8192);
             }
+            case CODING_BEFORE_CHUNKED, CHUNKED_NOT_LAST -> {
+                headers.add("Transfer-Encoding: " + (framing == Framing.CODING_BEFORE_CHUNKED ? "gzip, chunked"
+                        : "chunked, gzip"));
+                wire = RawHttp.chunked(Objects.requireNonNullElse(plain, new byte[0]), 8192);
+            }
+            case CODING_WITHOUT_CHUNKED -> headers.add("Transfer-Encoding: gzip");
         }
         return new Request(operation, credential, operation.method(), target, List.copyOf(headers), plain,
                 wire == null ? new byte[0] : wire, framing, List.copyOf(mutations));

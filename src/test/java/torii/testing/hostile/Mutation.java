@@ -139,9 +139,11 @@ public sealed interface Mutation {
             var rawInBody = raw && rawInBody();
             var decoded = Json.createValue(value);
             switch (field.where()) {
-                // A raw control character in a JSON string is no JSON (RFC 8259 section 7): no value to check.
+                // A raw character below U+0020 in a JSON string is no JSON (RFC 8259 section 7): no value to check.
+                // DEL may stand unescaped, and is then the same string as escaped.
                 case JSON -> draft.put(field, rawInBody ? "\"" + Wire.utf8(value.replace("\\", "\\\\")
-                        .replace("\"", "\\\"")) + "\"" : Wire.jsonText(value), rawInBody ? null : decoded);
+                        .replace("\"", "\\\"")) + "\"" : Wire.jsonText(value),
+                        rawInBody && character < 0x20 ? null : decoded);
                 case FORM -> draft.put(field, rawInBody ? Wire.utf8(value) : Wire.percent(value), decoded);
                 default -> draft.put(field, Wire.percent(value), decoded);
             }
