@@ -112,7 +112,7 @@ class GeneratedHostileInputIT {
         heapAfterStart = server.heap()[0];
         operations = OpenApi.of(api).operations();
         var credentials = credentials();
-        // The token of a revocation or an introspection: a session of its own, never one the run's callers use.
+        // The token of a revocation or an introspection: from a login of its own, never one the run's callers use.
         plans = new Plans(operations, credentials, new Values(List.of(api.login("johndoe", "secret"), expiredToken,
                 "not-a-token")));
     }

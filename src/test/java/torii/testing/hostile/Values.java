@@ -11,7 +11,7 @@ import org.quicktheories.generators.Generate;
 
 /**
  * The values a client following the document would send, field by field: names the demo knows (so that requests reach
- * the code behind a lookup) and fresh ones. Values that would end the run's own sessions are never generated: the
+ * the code behind a lookup) and fresh ones. Values that would end the run's own logins are never generated: the
  * real current passwords in a password change, the run's tokens in a revocation; and a full administrator changes
  * or deletes no user and no application the run relies on (the generated requests of other callers may name them).
  */
@@ -88,7 +88,7 @@ public final class Values {
     Gen<JsonValue> json(Field field) {
         var schema = field.schema();
         Gen<JsonValue> named = switch (field.name()) {
-            // Never the real password: a password change of the run's own users would end their sessions.
+            // Never the real password: a password change of the run's own users would end their tokens.
             case "current_password" -> strings(List.of("not-the-password", "wrong-password"));
             case "new_password", "password" -> Gens.strings(LETTERS, 8, 20).map(Json::createValue);
             case "email" -> strings(List.of("someone@example.com", "x@example.org"));
