@@ -30,10 +30,17 @@ public final class Instance {
 
     /** Starts it and waits until it answers; JVM options first, then Payara Micro's own. */
     public static Instance start(Path log, int port, List<String> jvmOptions, List<String> microOptions) {
-        var command = new ArrayList<>(List.of("timeout", "900", "java", "-Xmx384m"));
+        return start(log, port, Path.of(System.getProperty("torii.war")), Duration.ofSeconds(900), jvmOptions,
+                microOptions);
+    }
+
+    /** Starts the given WAR, killed by timeout once the limit has passed whatever happens to the test. */
+    public static Instance start(Path log, int port, Path war, Duration limit, List<String> jvmOptions,
+            List<String> microOptions) {
+        var command = new ArrayList<>(List.of("timeout", String.valueOf(limit.toSeconds()), "java", "-Xmx384m"));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", System.getProperty("payara.microJar"), "--port", String.valueOf(port),
-                "--prebootcommandfile", "server-config/loopback.asadmin", "--deploy", System.getProperty("torii.war"),
+                "--prebootcommandfile", "server-config/loopback.asadmin", "--deploy", war.toString(),
                 "--contextroot", "/"));
         command.addAll(microOptions);
         try {
@@ -72,6 +79,23 @@ public final class Instance {
     public void stop() {
         process.toHandle().children().forEach(ProcessHandle::destroy);
         process.destroy();
+    }
+
+    /** Stops it and waits for it to end; kills it, by its pid, if it has not ended within the grace period. */
+    public void stop(Duration grace) {
+        var children = process.toHandle().children().toList();
+        stop();
+        try {
+            process.onExit().get(grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (Exception notInTime) {
+            kill();
+        }
+        children.forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /** The pid of the server's JVM (the child of timeout), or of timeout itself while the JVM is not yet there. */
+    public long pid() {
+        return process.toHandle().children().findFirst().orElse(process.toHandle()).pid();
     }
 
     /** Waits for a stopped instance to be gone, so that the next may open its database. */

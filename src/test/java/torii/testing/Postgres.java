@@ -39,7 +39,9 @@ public final class Postgres {
             if (asRoot()) {
                 run(List.of("chown", "postgres:postgres", folder.toString()));
             }
-            var port = freePort();
+            // -Dtorii.it.postgres-port=N keeps it on a port of the caller's choosing, as torii.it.fixed-port does.
+            var fixed = System.getProperty("torii.it.postgres-port", "");
+            var port = fixed.isBlank() ? freePort() : Integer.parseInt(fixed.trim());
             var postgres = new Postgres(folder, port);
             postgres.run(bin.resolve("initdb"), "-D", data.toString(), "-U", USER, "--auth=trust", "-E", "UTF8",
                     "--no-sync", "--no-instructions");

@@ -51,6 +51,18 @@ public class PostgresSuite implements LauncherSessionListener, LoadableExtension
         }
     }
 
+    /**
+     * For a test that starts a server itself: Payara Micro's options for a fresh database of that name on the run's
+     * PostgreSQL (the server names it with -Dtorii.db.name), or empty when the run is not on PostgreSQL.
+     */
+    public static java.util.Optional<java.util.List<String>> freshDatabase(String name) {
+        if (postgres == null) {
+            return java.util.Optional.empty();
+        }
+        postgres.recreate(name);
+        return java.util.Optional.of(java.util.List.of(System.getProperty("torii.it.database").split(" ")));
+    }
+
     /** The name arquillian.xml gives the container's database in torii.db.name. */
     static String database(String container) {
         return "torii_" + container.replace('-', '_');
