@@ -173,11 +173,28 @@ flood() {
         /Non-2xx/ { errors = $NF }
         END { printf "%.2f %d\n", (total - errors) / s, errors }'
 }
+# Sixteen users taken in turn: failures are reserved before a password is checked, so the logins of one user that may
+# wait at once are as many as its free failures, and one user's flood would measure the throttle instead of the logins.
 cat > "$work/login.lua" <<'LUA'
-wrk.method = "POST"
-wrk.body = "username=johndoe&password=secret"
-wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+local turn = 0
+request = function()
+    turn = turn % 16 + 1
+    return wrk.format("POST", nil, {["Content-Type"] = "application/x-www-form-urlencoded"},
+        "username=flood-" .. turn .. "&password=flood-password-" .. turn)
+end
 LUA
+
+# Makes the flood's users, as an administrator does.
+flood_users() {
+    local admin i
+    admin=$(curl -sf -X POST "$BASE/token" -d 'username=admin&password=secretadmin&scope=admin' \
+        | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+    for i in $(seq 16); do
+        curl -sf -o /dev/null -X POST "$BASE/admin/users" -H "Authorization: Bearer $admin" \
+            -H 'Content-Type: application/json' -d "{\"username\":\"flood-$i\",\"password\":\"flood-password-$i\"}" \
+            || { echo "Could not make the flood's users" >&2; exit 1; }
+    done
+}
 
 # Logs in at the server at BASE and warms its public and authenticated reads; keeps the token in a file named NAME.
 warm_reads() {
@@ -231,6 +248,7 @@ auth_sections() {
     # 3. Logins: 16 clients as fast as the server lets them, after warm-up floods until steady (each path of a login
     #    runs only a few times a second, so the JIT takes minutes over them); only successful logins count. At a few
     #    per second, rounds twice the usual durations.
+    flood_users
     settle true flood $(( 2 * WARMUP )) 16
     read -r logins_per_s login_refusals < <(flood $(( 2 * DURATION )) 16)
     # 4. The authenticated read while 16 other connections flood /token for longer than the read runs.
