@@ -73,6 +73,8 @@ public class Users {
         var user = em.find(User.class, username);
         var normalized = PasswordPolicy.normalize(password);
         var hash = user == null ? null : user.passwordHash();
+        // Taken here, during the call: the container's context of this bean is not to be asked from other threads.
+        var self = context.getBusinessObject(Users.class);
         // Only the hashing runs on the pool; what follows it runs on the container's executor.
         return pool.submit(() -> hasher.check(normalized, hash)).thenApplyAsync(check -> {
             if (!check.matches() || user.disabled()) {
@@ -80,7 +82,7 @@ public class Users {
             }
             if (check.rehashed() != null) {
                 try {
-                    context.getBusinessObject(Users.class).rehash(username, hash, check.rehashed());
+                    self.rehash(username, hash, check.rehashed());
                 } catch (RuntimeException concurrentChange) {
                     // Another login or a change got there first; this login succeeds all the same.
                     LOG.log(Level.FINE, "Could not rehash a password", concurrentChange);
