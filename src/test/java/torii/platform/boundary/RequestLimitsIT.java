@@ -12,6 +12,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -33,6 +34,7 @@ class RequestLimitsIT {
     static final long BODY_LIMIT = 64 * 1024;
 
     @Deployment
+    @TargetsContainer("in-container")
     static WebArchive deployment() {
         return Deployments.war().addClasses(Api.class, Api.Reply.class, RawHttp.class, Sent.class);
     }
