@@ -47,7 +47,7 @@ class HostileInputIT {
     @Deployment
     @TargetsContainer("in-container")
     static WebArchive deployment() {
-        return Deployments.war().addClasses(Api.class, Api.Reply.class, RawHttp.class, Row.class);
+        return Deployments.inContainer();
     }
 
     @ArquillianResource

@@ -37,7 +37,7 @@ class RetentionIT {
     @Deployment
     @TargetsContainer("in-container")
     static WebArchive deployment() {
-        return Deployments.war();
+        return Deployments.inContainer();
     }
 
     @Inject

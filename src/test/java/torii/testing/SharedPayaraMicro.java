@@ -2,6 +2,8 @@ package torii.testing;
 
 import fish.payara.arquillian.container.payara.managed.PayaraMicroContainerConfiguration;
 import fish.payara.arquillian.container.payara.managed.PayaraMicroDeployableContainer;
+import java.util.Optional;
+import java.util.logging.Logger;
 import org.jboss.arquillian.container.spi.client.container.DeployableContainer;
 import org.jboss.arquillian.container.spi.client.container.DeploymentException;
 import org.jboss.arquillian.container.spi.client.protocol.ProtocolDescription;
@@ -17,6 +19,8 @@ import org.jboss.shrinkwrap.api.Archive;
  * {@code shared=false}.
  */
 public class SharedPayaraMicro implements DeployableContainer<SharedPayaraMicro.Settings>, KeepsDeployments {
+
+    private static final Logger LOG = Logger.getLogger(SharedPayaraMicro.class.getName());
 
     private final PayaraMicroDeployableContainer payara = new PayaraMicroDeployableContainer();
     private Settings settings;
@@ -56,6 +60,7 @@ public class SharedPayaraMicro implements DeployableContainer<SharedPayaraMicro.
     public ProtocolMetaData deploy(Archive<?> archive) throws DeploymentException {
         var digest = Archives.digest(archive);
         if (settings.isShared() && running != null && running.digest().equals(digest)) {
+            LOG.info(() -> "Payara Micro " + running.server().pid() + " already runs " + archive.getName());
             return running.metaData();
         }
         end();
@@ -93,6 +98,7 @@ public class SharedPayaraMicro implements DeployableContainer<SharedPayaraMicro.
         if (running == null) {
             return;
         }
+        LOG.info(() -> "Stopping Payara Micro " + running.server().pid());
         try {
             // Payara's adapter only asks the process to end, and forgets its shutdown hook.
             payara.undeploy(running.archive());
@@ -105,11 +111,11 @@ public class SharedPayaraMicro implements DeployableContainer<SharedPayaraMicro.
     }
 
     /** The process Payara's adapter started last; it keeps it to itself. */
-    private java.util.Optional<ProcessHandle> serverProcess() {
+    private Optional<ProcessHandle> serverProcess() {
         try {
             var field = PayaraMicroDeployableContainer.class.getDeclaredField("payaraMicroProcess");
             field.setAccessible(true);
-            return java.util.Optional.ofNullable((Process) field.get(payara)).map(Process::toHandle);
+            return Optional.ofNullable((Process) field.get(payara)).map(Process::toHandle);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("Payara's adapter no longer keeps its process in payaraMicroProcess", e);
         }

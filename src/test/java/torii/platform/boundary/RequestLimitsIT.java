@@ -36,7 +36,7 @@ class RequestLimitsIT {
     @Deployment
     @TargetsContainer("in-container")
     static WebArchive deployment() {
-        return Deployments.war().addClasses(Api.class, Api.Reply.class, RawHttp.class, Sent.class);
+        return Deployments.inContainer();
     }
 
     @ArquillianResource

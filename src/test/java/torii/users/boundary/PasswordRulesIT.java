@@ -31,7 +31,7 @@ class PasswordRulesIT {
     @Deployment
     @TargetsContainer("in-container")
     static WebArchive deployment() {
-        return Deployments.war().addClasses(Api.class, Api.Reply.class);
+        return Deployments.inContainer();
     }
 
     @Inject

@@ -29,7 +29,7 @@ class UserDisablingIT {
     @Deployment
     @TargetsContainer("in-container")
     static WebArchive deployment() {
-        return Deployments.war().addClasses(Api.class, Api.Reply.class);
+        return Deployments.inContainer();
     }
 
     @Inject

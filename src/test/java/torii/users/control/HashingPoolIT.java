@@ -23,7 +23,7 @@ class HashingPoolIT {
     @Deployment
     @TargetsContainer("in-container")
     static WebArchive deployment() {
-        return Deployments.war();
+        return Deployments.inContainer();
     }
 
     @Inject
