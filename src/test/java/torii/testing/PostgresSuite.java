@@ -21,7 +21,8 @@ import org.junit.platform.launcher.LauncherSessionListener;
 public class PostgresSuite implements LauncherSessionListener, LoadableExtension {
 
     static final Set<String> LASTING = Set.of("configured-key", "in-container", "generated-key", "restart");
-    static final Set<String> FRESH_EACH_START = Set.of("throttled", "address-limit", "timing", "gateway");
+    static final Set<String> FRESH_EACH_START = Set.of("throttled", "throttled-logins", "address-limit", "timing",
+            "gateway");
     private static Postgres postgres;
 
     @Override
