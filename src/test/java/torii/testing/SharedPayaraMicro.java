@@ -110,12 +110,13 @@ public class SharedPayaraMicro implements DeployableContainer<SharedPayaraMicro.
         }
     }
 
-    /** The process Payara's adapter started last; it keeps it to itself. */
+    /** The process Payara's adapter started last, if it still runs; the adapter keeps it to itself. */
     private Optional<ProcessHandle> serverProcess() {
         try {
             var field = PayaraMicroDeployableContainer.class.getDeclaredField("payaraMicroProcess");
             field.setAccessible(true);
-            return Optional.ofNullable((Process) field.get(payara)).map(Process::toHandle);
+            var process = (Process) field.get(payara);
+            return Optional.ofNullable(process).map(Process::toHandle).filter(ProcessHandle::isAlive);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("Payara's adapter no longer keeps its process in payaraMicroProcess", e);
         }
