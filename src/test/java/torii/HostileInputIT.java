@@ -15,6 +15,7 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -44,8 +45,9 @@ class HostileInputIT {
             "../../../../etc/passwd", "johndoe\u0000admin", "\u202Eedcba", "%00", "a".repeat(2000));
 
     @Deployment
+    @TargetsContainer("in-container")
     static WebArchive deployment() {
-        return Deployments.war().addClasses(Api.class, Api.Reply.class, RawHttp.class, Row.class);
+        return Deployments.inContainer();
     }
 
     @ArquillianResource

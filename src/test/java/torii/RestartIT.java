@@ -19,10 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import torii.testing.Api;
 import torii.testing.Deployments;
+import torii.testing.TestPorts;
 
 /**
  * Undeploys and deploys again, as a restart does: the generated signing key, the refresh tokens and the users must
- * still be there.
+ * still be there. On a container of its own (restart, in arquillian.xml) whose undeploy really stops the server.
  */
 @ExtendWith(ArquillianExtension.class)
 class RestartIT {
@@ -30,7 +31,7 @@ class RestartIT {
     static final String DEPLOYMENT = "restarted";
 
     @Deployment(name = DEPLOYMENT, managed = false, testable = false)
-    @TargetsContainer("generated-key")
+    @TargetsContainer("restart")
     static WebArchive deployment() {
         return Deployments.war();
     }
@@ -40,8 +41,8 @@ class RestartIT {
 
     @Test
     void tokensIssuedBeforeARedeployAreStillValidAfterIt() throws IOException {
-        var api = new Api(URI.create("http://127.0.0.1:" + Integer.getInteger("torii.it.fixed-port") + "/"));
-        var data = Path.of(System.getProperty("torii.it.data"), "generated-key");
+        var api = new Api(URI.create("http://127.0.0.1:" + TestPorts.restart() + "/"));
+        var data = Path.of(System.getProperty("torii.it.data"), "restart");
         deleteRecursively(data);
         String token;
         String refreshToken;

@@ -13,6 +13,7 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
@@ -34,8 +35,9 @@ import torii.users.entity.User;
 class RetentionIT {
 
     @Deployment
+    @TargetsContainer("in-container")
     static WebArchive deployment() {
-        return Deployments.war();
+        return Deployments.inContainer();
     }
 
     @Inject

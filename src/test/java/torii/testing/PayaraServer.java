@@ -2,27 +2,16 @@ package torii.testing;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.jboss.arquillian.container.spi.ConfigurationException;
-import org.jboss.arquillian.container.spi.client.container.ContainerConfiguration;
-import org.jboss.arquillian.container.spi.client.container.DeployableContainer;
 import org.jboss.arquillian.container.spi.client.container.DeploymentException;
 import org.jboss.arquillian.container.spi.client.container.LifecycleException;
-import org.jboss.arquillian.container.spi.client.protocol.ProtocolDescription;
-import org.jboss.arquillian.container.spi.client.protocol.metadata.HTTPContext;
-import org.jboss.arquillian.container.spi.client.protocol.metadata.ProtocolMetaData;
-import org.jboss.arquillian.container.spi.client.protocol.metadata.Servlet;
-import org.jboss.arquillian.core.spi.LoadableExtension;
 import org.jboss.shrinkwrap.api.Archive;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 
@@ -32,39 +21,29 @@ import org.jboss.shrinkwrap.api.exporter.ZipExporter;
  * system properties, the WAR deployed with asadmin deploy. Only the Payara Server run (torii.payara-server.home) loads
  * it.
  */
-public class PayaraServer implements DeployableContainer<PayaraServer.Settings> {
+public class PayaraServer extends ApplicationServer<PayaraServer.Settings> {
 
     static final String DOMAIN = "torii";
     static final String LOG = "payara-server-asadmin.log";
+    private static final String CONSOLE = "payara-server-console.log";
     private static final Duration START_LIMIT = Duration.ofMinutes(4);
     private static final Duration COMMAND_LIMIT = Duration.ofMinutes(3);
 
     /** The domain of this run, for tests that manage it as an operator would. */
     private static PayaraServer running;
 
-    private Settings settings;
     private Process server;
+    private Servers.Guarded guarded;
+
+    public PayaraServer() {
+        super(Settings.class);
+    }
 
     public static PayaraServer running() {
         if (running == null) {
             throw new IllegalStateException("No Payara Server domain is running in this test run");
         }
         return running;
-    }
-
-    @Override
-    public Class<Settings> getConfigurationClass() {
-        return Settings.class;
-    }
-
-    @Override
-    public void setup(Settings settings) {
-        this.settings = settings;
-    }
-
-    @Override
-    public ProtocolDescription getDefaultProtocol() {
-        return new ProtocolDescription("Local");
     }
 
     @Override
@@ -85,9 +64,12 @@ public class PayaraServer implements DeployableContainer<PayaraServer.Settings> 
             // --verbose keeps the server a child of asadmin: timeout bounds its whole life, not only its start.
             server = new ProcessBuilder("timeout", String.valueOf(settings.getTimeLimitSeconds()), asadminPath(),
                     "start-domain", "--verbose", "--domaindir", domains.toString(), DOMAIN)
-                    .redirectErrorStream(true).redirectOutput(Servers.log("payara-server-console.log").toFile())
+                    .redirectErrorStream(true).redirectOutput(Servers.log(CONSOLE).toFile())
                     .start();
-            awaitAdmin();
+            guarded = new Servers.Guarded(server.toHandle());
+            // The admin listener answers its REST interface once the domain has started.
+            awaitOk(URI.create("http://127.0.0.1:" + settings.adminPort() + "/management/domain"), START_LIMIT, server,
+                    "Payara Server", CONSOLE);
             asadmin("multimode", "--file",
                     Path.of("server-config/payara-server-loopback.asadmin").toAbsolutePath().toString());
             asadmin("create-system-properties", settings.getSystemProperties().trim().replace(":", "\\:")
@@ -128,34 +110,6 @@ public class PayaraServer implements DeployableContainer<PayaraServer.Settings> 
         Files.writeString(domainXml, xml);
     }
 
-    /** The admin listener answers its REST interface once the domain has started. */
-    private void awaitAdmin() throws LifecycleException {
-        var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        var domain = HttpRequest
-                .newBuilder(URI.create("http://127.0.0.1:" + settings.adminPort() + "/management/domain"))
-                .header("Accept", "application/json").timeout(Duration.ofSeconds(5)).build();
-        var deadline = Instant.now().plus(START_LIMIT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!server.isAlive()) {
-                throw new LifecycleException(
-                        "Payara Server stopped while starting; see target/payara-server-console.log");
-            }
-            try {
-                if (client.send(domain, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // Not listening yet.
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new LifecycleException("Interrupted while waiting for Payara Server", e);
-            }
-            Servers.pause();
-        }
-        throw new LifecycleException("Payara Server was not up within " + START_LIMIT
-                + "; see target/payara-server-console.log");
-    }
-
     /** Runs an asadmin command against the running domain, as an operator would; its output goes to target/. */
     public void asadmin(String... command) throws LifecycleException {
         var line = new ArrayList<>(List.of(asadminPath(), "--host", "127.0.0.1", "--port",
@@ -176,12 +130,13 @@ public class PayaraServer implements DeployableContainer<PayaraServer.Settings> 
         return ProcessHandle.of(Long.parseLong(pid)).orElseThrow(() -> new IOException("No process " + pid));
     }
 
+    @Override
     public int httpPort() {
         return settings.httpPort();
     }
 
     @Override
-    public void stop() throws LifecycleException {
+    void halt() throws LifecycleException {
         if (server == null) {
             return;
         }
@@ -199,13 +154,13 @@ public class PayaraServer implements DeployableContainer<PayaraServer.Settings> 
         } catch (IOException e) {
             throw new LifecycleException("Could not find Payara Server's pid", e);
         } finally {
-            Servers.end(server.toHandle());
+            guarded.end();
             server = null;
         }
     }
 
     @Override
-    public ProtocolMetaData deploy(Archive<?> archive) throws DeploymentException {
+    void install(Archive<?> archive) throws DeploymentException {
         try {
             var war = Servers.log("payara-server-" + archive.getName());
             archive.as(ZipExporter.class).exportTo(war.toFile(), true);
@@ -214,12 +169,10 @@ public class PayaraServer implements DeployableContainer<PayaraServer.Settings> 
             throw new DeploymentException("Payara Server could not deploy " + archive.getName() + "; see target/" + LOG
                     + " and target/payara-server-domains/" + DOMAIN + "/logs/server.log", e);
         }
-        return new ProtocolMetaData().addContext(new HTTPContext("127.0.0.1", settings.httpPort())
-                .add(new Servlet("root", "")));
     }
 
     @Override
-    public void undeploy(Archive<?> archive) throws DeploymentException {
+    void remove(Archive<?> archive) throws DeploymentException {
         try {
             asadmin("undeploy", DOMAIN);
         } catch (LifecycleException e) {
@@ -236,18 +189,14 @@ public class PayaraServer implements DeployableContainer<PayaraServer.Settings> 
     }
 
     /** The container's settings in arquillian-payara-server.xml. */
-    public static class Settings implements ContainerConfiguration {
+    public static class Settings extends ApplicationServer.Settings {
 
-        private String home;
         private int fixedPort;
         private String systemProperties = "";
-        private int timeLimitSeconds = 1800;
 
         @Override
         public void validate() throws ConfigurationException {
-            if (home == null || !Files.isExecutable(Path.of(home, "bin/asadmin"))) {
-                throw new ConfigurationException("home must name an unpacked Payara Server, was " + home);
-            }
+            requireHome("bin/asadmin", "Payara Server");
             if (fixedPort <= 100) {
                 throw new ConfigurationException("fixedPort must be set: the domain's ports lie below it");
             }
@@ -269,14 +218,6 @@ public class PayaraServer implements DeployableContainer<PayaraServer.Settings> 
             return portBase() + 80;
         }
 
-        public String getHome() {
-            return home;
-        }
-
-        public void setHome(String home) {
-            this.home = home;
-        }
-
         public int getFixedPort() {
             return fixedPort;
         }
@@ -292,24 +233,13 @@ public class PayaraServer implements DeployableContainer<PayaraServer.Settings> 
         public void setSystemProperties(String systemProperties) {
             this.systemProperties = systemProperties;
         }
-
-        public int getTimeLimitSeconds() {
-            return timeLimitSeconds;
-        }
-
-        public void setTimeLimitSeconds(int timeLimitSeconds) {
-            this.timeLimitSeconds = timeLimitSeconds;
-        }
     }
 
     /** Registers the container only for the Payara Server run, so that the other runs keep theirs alone. */
-    public static class Extension implements LoadableExtension {
+    public static class Extension extends ApplicationServer.Registration {
 
-        @Override
-        public void register(ExtensionBuilder builder) {
-            if (System.getProperty("torii.payara-server.home") != null) {
-                builder.service(DeployableContainer.class, PayaraServer.class);
-            }
+        public Extension() {
+            super("torii.payara-server.home", PayaraServer.class);
         }
     }
 }

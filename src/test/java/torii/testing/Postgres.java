@@ -25,6 +25,7 @@ public final class Postgres {
 
     private final Path folder;
     private final int port;
+    private Servers.Guarded server;
 
     private Postgres(Path folder, int port) {
         this.folder = folder;
@@ -48,6 +49,10 @@ public final class Postgres {
             postgres.run(bin.resolve("pg_ctl"), "-D", data.toString(), "-l", folder.resolve("log.txt").toString(),
                     "-w", "-t", "60", "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories="
                             + folder + " -c fsync=off -c synchronous_commit=off -c max_connections=200", "start");
+            // pg_ctl leaves the server running on its own: guarded, it goes when the tests' JVM goes, however it goes.
+            var pid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
+            postgres.server = new Servers.Guarded(ProcessHandle.of(pid).orElseThrow(
+                    () -> new IllegalStateException("PostgreSQL " + pid + " is not running")));
             return postgres;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -75,8 +80,12 @@ public final class Postgres {
 
     public void stop() {
         try {
-            run(binaries().resolve("pg_ctl"), "-D", folder.resolve("data").toString(), "-m", "immediate", "-w",
-                    "stop");
+            try {
+                run(binaries().resolve("pg_ctl"), "-D", folder.resolve("data").toString(), "-m", "immediate", "-w",
+                        "stop");
+            } finally {
+                server.end();
+            }
             deleteRecursively(folder);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -15,13 +15,14 @@ import org.junit.platform.launcher.LauncherSessionListener;
  * Runs the integration tests on PostgreSQL when the system property {@code torii.it.postgresql} names a folder: starts
  * a throwaway PostgreSQL there before any container, gives each container of arquillian.xml a database of its own
  * (torii_ and its name), and hands every server the driver and server-config/postgresql.asadmin through the property
- * {@code torii.it.database}. Containers whose H2 database lives only as long as the server get an empty one at each
- * deployment, as they would on H2.
+ * {@code torii.it.database}. Containers whose H2 database lives only as long as the server get an empty one each
+ * time a server starts, as they would on H2 (not when a test class is given the server that already runs).
  */
 public class PostgresSuite implements LauncherSessionListener, LoadableExtension {
 
-    static final Set<String> LASTING = Set.of("configured-key", "generated-key");
-    static final Set<String> FRESH_EACH_START = Set.of("throttled", "address-limit", "timing", "gateway");
+    static final Set<String> LASTING = Set.of("configured-key", "in-container", "generated-key", "restart");
+    static final Set<String> FRESH_EACH_START = Set.of("throttled", "throttled-logins", "address-limit", "timing",
+            "gateway");
     private static Postgres postgres;
 
     @Override
@@ -73,14 +74,21 @@ public class PostgresSuite implements LauncherSessionListener, LoadableExtension
         builder.observer(FreshDatabases.class);
     }
 
-    /** Empties the database of a container whose data must not outlive its server. */
+    /** Empties the database of a container whose data must not outlive its server, before a server starts. */
     public static class FreshDatabases {
 
         public void emptyDatabase(@Observes BeforeDeploy event) {
             var container = event.getDeployment().getTarget().getName();
-            if (postgres != null && FRESH_EACH_START.contains(container)) {
+            if (postgres != null && FRESH_EACH_START.contains(container) && !alreadyRuns(event)) {
                 postgres.recreate(database(container));
             }
+        }
+
+        static boolean alreadyRuns(BeforeDeploy event) {
+            var deployment = event.getDeployment();
+            var archive = deployment.getTestableArchive() != null ? deployment.getTestableArchive()
+                    : deployment.getArchive();
+            return event.getDeployableContainer() instanceof KeepsDeployments keeps && keeps.runs(archive);
         }
     }
 }

@@ -12,6 +12,7 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -33,8 +34,9 @@ class RequestLimitsIT {
     static final long BODY_LIMIT = 64 * 1024;
 
     @Deployment
+    @TargetsContainer("in-container")
     static WebArchive deployment() {
-        return Deployments.war().addClasses(Api.class, Api.Reply.class, RawHttp.class, Sent.class);
+        return Deployments.inContainer();
     }
 
     @ArquillianResource
@@ -150,8 +152,9 @@ class RequestLimitsIT {
     }
 
     /**
-     * Payara would take the body as empty and read it as a second request; nothing after it is answered. A coding
-     * after chunked Payara refuses itself, with an empty 400 (docs/operations.md, "Payara's own answers").
+     * Payara would take the body as empty and read it as a second request: exactly one answer comes, a refusal. It is
+     * Torii's (400 in JSON, 501 for a coding before chunked) or, when Payara's codec sees the framing first, Payara's
+     * own empty 400 (docs/operations.md, "Payara's own answers").
      */
     @Test
     void aTransferCodingOtherThanChunkedIsRefusedAndNothingIsSmuggled() throws IOException {
@@ -160,10 +163,11 @@ class RequestLimitsIT {
             var body = coding.endsWith("chunked") ? "0\r\n\r\n" + smuggled : smuggled;
             var answer = exchange("POST /token HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded"
                     + "\r\nTransfer-Encoding: " + coding + "\r\n\r\n" + body);
-            if (coding.startsWith("chunked")) {
-                assertTrue(answer.startsWith("HTTP/1.1 400 "), answer);
+            var torii = coding.endsWith("chunked") ? 501 : 400;
+            if (answer.contains("Content-Length: 0")) {
+                assertTrue(answer.startsWith("HTTP/1.1 400 "), "Payara's own refusal: " + answer);
             } else {
-                assertJsonAnswer(coding.endsWith("chunked") ? 501 : 400, answer);
+                assertJsonAnswer(torii, answer);
             }
             assertEquals(answer.indexOf("HTTP/1.1"), answer.lastIndexOf("HTTP/1.1"), "one answer only: " + answer);
         }

@@ -30,7 +30,7 @@ import torii.testing.Deployments;
 class LoginThrottlingIT {
 
     @Deployment(testable = false)
-    @TargetsContainer("throttled")
+    @TargetsContainer("throttled-logins")
     static WebArchive deployment() {
         return Deployments.war();
     }

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.net.URL;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -26,8 +27,9 @@ import torii.users.entity.User;
 class UserDisablingIT {
 
     @Deployment
+    @TargetsContainer("in-container")
     static WebArchive deployment() {
-        return Deployments.war().addClasses(Api.class, Api.Reply.class);
+        return Deployments.inContainer();
     }
 
     @Inject

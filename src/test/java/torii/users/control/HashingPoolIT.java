@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
@@ -20,8 +21,9 @@ import torii.testing.Deployments;
 class HashingPoolIT {
 
     @Deployment
+    @TargetsContainer("in-container")
     static WebArchive deployment() {
-        return Deployments.war();
+        return Deployments.inContainer();
     }
 
     @Inject
