@@ -140,8 +140,8 @@ class TokenEndpointIT extends BlackBox {
      * as no field at all.
      */
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"username&password | (username|password)",
-            "username&password=secret | username", "grant_type=refresh_token&refresh_token | refresh_token"})
+    @CsvSource(delimiter = ';', value = {"username&password ; (username|password)",
+            "username&password=secret ; username", "grant_type=refresh_token&refresh_token ; refresh_token"})
     void fieldWithoutAValueIsAnInvalidRequestNamingIt(String form, String field) {
         var reply = api.postForm("token", form);
         assertEquals(400, reply.status(), reply.body());
