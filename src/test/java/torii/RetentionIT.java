@@ -2,13 +2,18 @@ package torii;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
@@ -51,6 +56,9 @@ class RetentionIT {
 
     @Inject
     Users users;
+
+    @Resource
+    ManagedExecutorService executor;
 
     static long count(String sql, String parameter) throws NamingException, SQLException {
         var dataSource = (DataSource) new InitialContext().lookup("java:comp/DefaultDataSource");
@@ -105,5 +113,25 @@ class RetentionIT {
         assertEquals(50, count(allSessions, username));
         sessions.deleteExpired(now.plus(Duration.ofDays(31)));
         assertEquals(0, count(allSessions, username), "past their absolute end");
+    }
+
+    /** Logins of one user that finish at once past the limit each end an oldest session of their own; none fails. */
+    @Test
+    void loginsFinishingAtOncePastTheLimitEachEndAnotherSession() throws Exception {
+        var username = "at-once-" + UUID.randomUUID().toString().substring(0, 8);
+        users.create(new User(username, null, null, "", Set.of("user")), "long-enough-password");
+        var user = users.find(username).orElseThrow();
+        for (int i = 0; i < 50; i++) {
+            tokens.startSession(user, "chat", "me");
+        }
+        var starts = new ArrayList<Future<?>>();
+        for (int i = 0; i < 20; i++) {
+            starts.add(executor.submit(() -> tokens.startSession(user, "chat", "me")));
+        }
+        for (var start : starts) {
+            start.get(60, TimeUnit.SECONDS);
+        }
+        assertEquals(50, count("SELECT COUNT(*) FROM sessions WHERE username = ? AND revoked IS NULL", username));
+        assertEquals(70, count("SELECT COUNT(*) FROM sessions WHERE username = ?", username));
     }
 }

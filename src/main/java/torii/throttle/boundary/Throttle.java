@@ -1,5 +1,6 @@
 package torii.throttle.boundary;
 
+import jakarta.ejb.ApplicationException;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -8,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import torii.throttle.control.Backoff;
 import torii.throttle.control.ThrottleSettings;
@@ -50,7 +52,8 @@ public class Throttle {
 
     /**
      * The password was right: the username's failures are cleared, and the failure reserved for the address is taken
-     * back (the address's other failures stay, as other users may share it).
+     * back (the address's other failures stay, as other users may share it). Counters at zero stay until
+     * {@link #forgetOld} deletes them, so that the next attempts lock a row instead of racing to make one.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void succeeded(String username, String address) {
@@ -59,7 +62,7 @@ public class Throttle {
         }
         var user = em.find(FailureCount.class, userKey(username), LockModeType.PESSIMISTIC_WRITE);
         if (user != null) {
-            em.remove(user);
+            user.clear();
         }
         release(addressKey(address), settings.address());
     }
@@ -76,8 +79,8 @@ public class Throttle {
 
     void release(String key, Backoff backoff) {
         var counter = em.find(FailureCount.class, key, LockModeType.PESSIMISTIC_WRITE);
-        if (counter != null && counter.release(backoff)) {
-            em.remove(counter);
+        if (counter != null) {
+            counter.release(backoff);
         }
     }
 
@@ -89,15 +92,34 @@ public class Throttle {
         em.createNamedQuery(FailureCount.FORGET).setParameter("before", before).executeUpdate();
     }
 
-    /** The counter, locked until the transaction ends; made if there is none (flushed, so a race fails here). */
+    /**
+     * The counter, locked until the transaction ends; made if there is none, flushed so that an attempt that made the
+     * same counter at the same moment fails here, as {@link Raced}.
+     */
     FailureCount locked(String key) {
         var counter = em.find(FailureCount.class, key, LockModeType.PESSIMISTIC_WRITE);
         if (counter == null) {
             counter = new FailureCount(key);
-            em.persist(counter);
-            em.flush();
+            try {
+                em.persist(counter);
+                em.flush();
+            } catch (PersistenceException sameMoment) {
+                throw new Raced();
+            }
         }
         return counter;
+    }
+
+    /**
+     * Another attempt made the same counter at the same moment: the caller tries again and finds it. An application
+     * exception, so that the container rolls back without logging it as a failure of the system.
+     */
+    @ApplicationException(rollback = true)
+    public static class Raced extends RuntimeException {
+
+        Raced() {
+            super("A login attempt counter was made at the same moment by another attempt", null, false, false);
+        }
     }
 
     static String userKey(String username) {

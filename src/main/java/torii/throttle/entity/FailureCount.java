@@ -46,12 +46,17 @@ public class FailureCount {
         lockedUntil = wait.isZero() ? null : now.plus(wait);
     }
 
-    /** Takes back one failure counted before an attempt that then succeeded; true when none is left. */
-    public boolean release(Backoff backoff) {
+    /** Takes back one failure counted before an attempt that then succeeded, or was never made. */
+    public void release(Backoff backoff) {
         failures = Math.max(0, failures - 1);
         var wait = backoff.waitAfter(failures);
         lockedUntil = wait.isZero() || lastFailure == null ? null : lastFailure.plus(wait);
-        return failures == 0;
+    }
+
+    /** No failure in a row any more. */
+    public void clear() {
+        failures = 0;
+        lockedUntil = null;
     }
 
     public long secondsLeft(Instant now) {

@@ -5,6 +5,7 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,8 +38,12 @@ public class Sessions {
 
     Clock clock = Clock.systemUTC();
 
-    /** A new login session; the user's oldest ones end when it would pass the limit of sessions per user. */
+    /**
+     * A new login session; the user's oldest ones end when it would pass the limit of sessions per user. The user's
+     * row is locked first, so that logins of one user finishing at once count and end sessions one after the other.
+     */
     public Session start(User user, String clientId, String scope) {
+        em.find(User.class, user.username(), LockModeType.PESSIMISTIC_WRITE);
         var now = clock.instant();
         var live = em.createNamedQuery(Session.LIVE_OF_USER, Session.class).setParameter("username", user.username())
                 .setParameter("now", now).getResultList();
