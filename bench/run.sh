@@ -13,13 +13,20 @@
 #      /trivial/v1/chat/completions, added here to a copy of the service's WAR so that it passes the same filters and
 #      token check; it is no part of the product).
 #   6. (BENCH=cluster only) the RS256 authenticated read on one instance, then on two clustered instances on this
-#      machine (bench/cluster.lua gives each wrk thread one instance), both on a throwaway PostgreSQL.
-# It prints requests per second and p50/p99 latency for each, and exits 2 if a target is missed.
+#      machine (bench/cluster.lua gives each wrk thread one instance), both on a throwaway PostgreSQL;
+#   7. (BENCH=start) launch to the first answer of GET /status, on a new database and then five times on the same one;
+#   8. (BENCH=warmup) a fresh server's authenticated read in 5 s rounds from its first request, against its warmed rate;
+#   9. (BENCH=soak) reads, logins, refresh grants, completions and streams at once for SOAK_MINUTES (30), resident
+#      memory sampled every 30 s into target/bench/soak.csv, charted in target/bench/soak.svg (needs gnuplot).
+# Servers run with the JVM options of server-config/jvm.options, as the run command does; EXTRA_JVM adds or overrides
+# options (EXTRA_JVM=-Xmx256m for a smaller heap). It prints requests per second and p50/p99 latency for each measurement,
+# resident memory after each section, and exits 2 if a target is missed.
 #
 #   bench/run.sh                 defaults: 20 s per measurement after a 10 s warm-up, 16 connections, 2 wrk threads
 #   DURATION=60 CONNECTIONS=32 bench/run.sh
 #   BENCH=gateway DURATION=3 WARMUP=2 bench/run.sh     only section 5 (BENCH=auth: only sections 1 to 4), briefly
 #   BENCH=cluster PORT2=18081 PG_PORT=18082 CLUSTER_PORT=6900 bench/run.sh      only section 6, on those ports
+#   BENCH=soak SOAK_MINUTES=10 bench/run.sh                                         a shorter soak
 #
 # Needs wrk (apt-get install wrk), and for section 6 Debian's postgresql package. The server and wrk share the machine's cores, as they would on a small host.
 set -euo pipefail
@@ -34,6 +41,9 @@ PORT2=${PORT2:-$(( PORT + 1 ))}
 PG_PORT=${PG_PORT:-$(( PORT + 2 ))}
 CLUSTER_PORT=${CLUSTER_PORT:-6900}
 BENCH=${BENCH:-all}
+SOAK_MINUTES=${SOAK_MINUTES:-30}
+JVM_OPTIONS=${JVM_OPTIONS:-server-config/jvm.options}
+read -r -a EXTRA_JVM <<< "${EXTRA_JVM:-}"
 JAKARTA_API=${JAKARTA_API:-$HOME/.m2/repository/jakarta/platform/jakarta.jakartaee-api/10.0.0/jakarta.jakartaee-api-10.0.0.jar}
 BASE="http://127.0.0.1:${PORT}"
 export THREADS
@@ -46,6 +56,8 @@ if [ "$BENCH" = all ] || [ "$BENCH" = auth ]; then
     raw_bcrypt=$(java -cp target/torii/WEB-INF/lib/jbcrypt-0.4.jar bench/BcryptRate.java "$DURATION" 12)
 fi
 work=$(mktemp -d)
+results=target/bench
+mkdir -p "$results"
 # The WAR to run: the service's, or a copy with the benchmark's baseline endpoint added.
 service_war=target/torii.war
 server_pid=""
@@ -71,33 +83,45 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# Linux schedules a Java thread's priority only with ThreadPriorityPolicy=1: the service's password hashing threads then
-# run at nice 19 and take the CPU time that requests leave (as the README's run command does).
-PRIORITIES=(-XX:ThreadPriorityPolicy=1 -XX:JavaPriority1_To_OSPriority=19)
+# The run command's JVM options (memory bounds and the hashing threads' priority), then any extra ones.
+JVM=("@$JVM_OPTIONS" "${EXTRA_JVM[@]}")
 
 # Starts a server on the given port with the given extra system properties, waits until it answers, and leaves its
-# process id in $launched.
+# process id in $launched and the seconds from launch to the first answer in $launch_seconds. The database is made
+# anew unless keep_data is 1.
+keep_data=0
 launch() {
     local port=$1
     shift
-    rm -rf "$work/data-$port"
-    # timeout bounds a forgotten run to 20 minutes; stopping it stops the server too.
-    timeout 1200 java -Xmx1g "${PRIORITIES[@]}" -Dtorii.demo=true -Dtorii.data.dir="$work/data-$port" "$@" \
+    [ "$keep_data" = 1 ] || rm -rf "$work/data-$port"
+    local started
+    started=$(date +%s.%N)
+    # timeout bounds a forgotten run to 40 minutes (the soak's length and more); stopping it stops the server too.
+    timeout 2400 java "${JVM[@]}" -Dtorii.demo=true -Dtorii.data.dir="$work/data-$port" "$@" \
         -jar target/payara-micro.jar --nocluster --port "$port" \
         --prebootcommandfile server-config/loopback.asadmin --postbootcommandfile server-config/h2-data-dir.asadmin \
         --deploy "$service_war" --contextroot / > "$work/server-$port.log" 2>&1 &
     launched=$!
-    local started
-    started=$(date +%s)
     until curl -sf -o /dev/null "http://127.0.0.1:$port/status"; do
-        if ! kill -0 "$launched" 2>/dev/null || [ $(( $(date +%s) - started )) -gt 180 ]; then
+        if ! kill -0 "$launched" 2>/dev/null || [ "$(elapsed "$started")" -gt 180 ]; then
             echo "The server on port $port did not start; its log is:" >&2
             tail -50 "$work/server-$port.log" >&2
             exit 1
         fi
-        sleep 1
+        sleep 0.05
     done
-    echo "Payara Micro answered on port $port after $(( $(date +%s) - started )) s"
+    launch_seconds=$(awk -v s="$started" -v n="$(date +%s.%N)" 'BEGIN { printf "%.1f", n - s }')
+    echo "Payara Micro answered on port $port after $launch_seconds s"
+}
+
+# Whole seconds since the given date +%s.%N.
+elapsed() { awk -v s="$1" -v n="$(date +%s.%N)" 'BEGIN { printf "%d", n - s }'; }
+
+# Resident memory in MB of the Java process of the server that timeout started as the given process.
+rss_mb() {
+    local java_pid
+    java_pid=$(pgrep -P "$1" java)
+    echo $(( $(awk '/VmRSS/ {print $2}' "/proc/$java_pid/status") / 1024 ))
 }
 
 # The server that the sections measure, on PORT.
@@ -251,14 +275,15 @@ auth_sections() {
     flood_users
     settle true flood $(( 2 * WARMUP )) 16
     read -r logins_per_s login_refusals < <(flood $(( 2 * DURATION )) 16)
-    # 4. The authenticated read while 16 other connections flood /token for longer than the read runs.
+    # 4. The authenticated read while 16 other connections flood /token for longer than the read runs, with a token of
+    #    a new login: the refresh grants' logins passed the limit of sessions per user and ended the first ones.
+    auth=(-H "Authorization: Bearer $(login access_token)")
     flood $(( DURATION + 4 )) 16 > "$work/flood" &
     flood_pid=$!
     sleep 2
     read -r flooded_rps flooded_p50 flooded_p99 < <(measure "$DURATION" /users/me/items "${auth[@]}")
     wait "$flood_pid"
-    java_pid=$(pgrep -P "$server_pid" java)
-    rss_mb=$(( $(awk '/VmRSS/ {print $2}' "/proc/$java_pid/status") / 1024 ))
+    rss=$(rss_mb "$server_pid")
     stop_server
 
     read -r public_rps public_p50 public_p99 < <(mean "$work/hs256-public")
@@ -289,10 +314,25 @@ auth_sections() {
     printf 'RS256 read during the login flood: p99 %s times, throughput %s times its value alone' \
         "$flood_p99_ratio" "$flood_rps_ratio"
     printf ' (targets at most 5 and at least 0.50)\n'
-    printf 'server resident memory after the RS256 runs: %s MB\n' "$rss_mb"
+    printf 'server resident memory after the RS256 runs: %s MB\n' "$rss"
     awk -v r="$ratio" -v s="$rs_ratio" -v g="$refresh_rps" -v l="$login_ratio" -v p="$flood_p99_ratio" \
         -v t="$flood_rps_ratio" 'BEGIN { exit !(r >= 0.90 && s >= 0.90 && g >= 500 && l >= 0.90 && p <= 5 && t >= 0.50) }' \
         || { echo "below target" >&2; return 2; }
+}
+
+# Writes the wrk script $work/KIND.lua (and its body to $work/KIND.body) for johndoe's completions to the translator
+# application, streamed or not (KIND stream or completion), with the token in the variable TOKEN.
+completion_script() {
+    local kind=$1 chat='{"model":"translator","messages":[{"role":"user","content":"Translate this sentence please"}]'
+    local body="$chat}"
+    [ "$kind" = stream ] && body="$chat,\"stream\":true}"
+    echo "$body" > "$work/$kind.body"
+    cat > "$work/$kind.lua" <<LUA
+wrk.method = "POST"
+wrk.body = '$body'
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer " .. os.getenv("TOKEN")
+LUA
 }
 
 # 5. The gateway against the trivial endpoint, with a rate limit too high to be reached but checked all the same.
@@ -306,18 +346,10 @@ gateway_section() {
     service_war=target/torii.war
     export TOKEN
     TOKEN=$(login access_token)
-    local chat='{"model":"translator","messages":[{"role":"user","content":"Translate this sentence please"}]'
     for kind in completion stream; do
-        local body="$chat}"
-        [ "$kind" = stream ] && body="$chat,\"stream\":true}"
-        cat > "$work/$kind.lua" <<LUA
-wrk.method = "POST"
-wrk.body = '$body'
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Authorization"] = "Bearer " .. os.getenv("TOKEN")
-LUA
+        completion_script "$kind"
         [ "$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Authorization: Bearer $TOKEN" \
-            -H 'Content-Type: application/json' -d "$body" "$BASE/v1/chat/completions")" = 200 ] \
+            -H 'Content-Type: application/json' -d "$(cat "$work/$kind.body")" "$BASE/v1/chat/completions")" = 200 ] \
             || { echo "The gateway does not answer" >&2; exit 1; }
         settle true measure "$WARMUP" /v1/chat/completions -s "$work/$kind.lua"
         settle true measure "$WARMUP" /trivial/v1/chat/completions -s "$work/$kind.lua"
@@ -328,6 +360,8 @@ LUA
             measure "$DURATION" /trivial/v1/chat/completions -s "$work/$kind.lua" >> "$work/trivial-$kind"
         done
     done
+    local rss
+    rss=$(rss_mb "$server_pid")
     stop_server
     printf '\n%-44s %12s %10s %10s\n' "endpoint ($CONNECTIONS connections, 2 x ${DURATION} s)" "requests/s" "p50 ms" \
         "p99 ms"
@@ -342,6 +376,7 @@ LUA
         printf 'gateway / trivial throughput (%s): %s (target at least 0.80)\n' "$kind" "$share"
         awk -v s="$share" 'BEGIN { exit !(s >= 0.80) }' || ok=0
     done
+    printf 'server resident memory after the gateway runs: %s MB\n' "$rss"
     [ "$ok" = 1 ] || { echo "below target" >&2; return 2; }
 }
 
@@ -377,7 +412,7 @@ cluster_section() {
     local cluster="torii-bench-$$" i=0
     for port in "$PORT" "$PORT2"; do
         # The first instance makes the schema and the key alone; the second finds both.
-        timeout 900 java -Xmx1g "${PRIORITIES[@]}" -Dtorii.demo=true -Dtorii.db.host=127.0.0.1 -Dtorii.db.port="$PG_PORT" \
+        timeout 900 java "${JVM[@]}" -Dtorii.demo=true -Dtorii.db.host=127.0.0.1 -Dtorii.db.port="$PG_PORT" \
             -Dtorii.db.name=torii -Dtorii.db.user=torii -Dhazelcast.socket.bind.any=false \
             -jar target/payara-micro.jar --port "$port" --addlibs target/postgresql.jar \
             --prebootcommandfile server-config/loopback.asadmin --postbootcommandfile server-config/postgresql.asadmin \
@@ -408,9 +443,155 @@ cluster_section() {
         "$(awk -v t="$two_rps" -v o="$one_rps" 'BEGIN { printf "%.2f", t / o }')" "$(nproc)"
 }
 
+# 7. Start time: the first start makes the database, the signing key and the demo data; the five after it find them.
+start_section() {
+    local first times=() i
+    for i in 0 1 2 3 4 5; do
+        keep_data=$(( i > 0 ))
+        start_server
+        [ "$i" = 0 ] && first=$launch_seconds || times+=("$launch_seconds")
+        [ "$i" = 0 ] && printf 'resident memory right after the first start: %s MB\n' "$(rss_mb "$server_pid")"
+        stop_server
+    done
+    keep_data=0
+    local median
+    median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n 3p)
+    printf '\nlaunch to the first 200 of GET /status: first start %s s (new database); then %s s, median %s s' \
+        "$first" "${times[*]}" "$median"
+    printf ' (target at most 8)\n'
+    awk -v m="$median" 'BEGIN { exit !(m <= 8) }' || { echo "below target" >&2; return 2; }
+}
+
+# 8. A fresh server's authenticated read in rounds of 5 s from its first request (the login that gets the token), for
+#    two minutes, then warmed until steady: how soon does it reach 0.8 of its warmed rate?
+warmup_section() {
+    start_server
+    local token first_request round rate
+    first_request=$(date +%s.%N)
+    token=$(login access_token)
+    echo "seconds,requests_per_second" > "$results/warmup.csv"
+    while [ "$(elapsed "$first_request")" -lt 120 ]; do
+        rate=$(measure 5 /users/me/items -H "Authorization: Bearer $token" | cut -d' ' -f1)
+        echo "$(elapsed "$first_request"),$rate" >> "$results/warmup.csv"
+    done
+    settle true measure "$WARMUP" /users/me/items -H "Authorization: Bearer $token"
+    read -r rate _ < <(measure "$DURATION" /users/me/items -H "Authorization: Bearer $token")
+    stop_server
+    local reached
+    reached=$(awk -F, -v w="$rate" 'NR > 1 && $2 >= 0.8 * w { print $1; exit }' "$results/warmup.csv")
+    printf '\nfresh server, authenticated read in rounds of 5 s from its first request (seconds,requests/s):\n'
+    tail -n +2 "$results/warmup.csv" | paste -sd' '
+    printf 'warmed: %s requests/s; 0.8 of it first reached after %s s (target at most 60)\n' "$rate" "${reached:-never}"
+    [ -n "$reached" ] && [ "$reached" -le 60 ] || { echo "below target" >&2; return 2; }
+}
+
+# Runs the command (a measurement printing its rate first) in rounds until the soak ends, appending "seconds rate" to
+# the file $work/soak-NAME.
+soak_load() {
+    local name=$1
+    shift
+    while [ "$(elapsed "$soak_start")" -lt "$soak_seconds" ]; do
+        local rate
+        rate=$("$@" | cut -d' ' -f1) || rate=0
+        echo "$(elapsed "$soak_start") ${rate:-0}" >> "$work/soak-$name"
+    done
+}
+
+# A refresh grant round for the soak on one connection: each round logs in anew for its two tokens (a round's last
+# tokens are lost with wrk; the spare keeps the connection supplied), retrying while the login flood keeps the hashing
+# pool full.
+soak_refresh() {
+    local token try
+    : > "$work/soak-refresh-tokens"
+    for try in $(seq 40); do
+        token=$(login refresh_token) && [ -n "$token" ] && echo "$token" >> "$work/soak-refresh-tokens"
+        [ "$(grep -c . "$work/soak-refresh-tokens")" -lt 2 ] || break
+        sleep 1
+    done
+    REFRESH_TOKENS="$work/soak-refresh-tokens" THREADS=1 CONNECTIONS=1 measure 30 /token -s bench/refresh.lua
+}
+
+# 9. The soak: every kind of request at once for SOAK_MINUTES, resident memory every 30 s. Memory should be flat
+#    (growing less than 5%) after the first five minutes, with no OutOfMemoryError; GC pauses are taken from the GC log.
+soak_section() {
+    command -v gnuplot >/dev/null || { echo "gnuplot is missing: apt-get install -y gnuplot-nox" >&2; exit 1; }
+    EXTRA_JVM+=("-Xlog:gc:file=$work/gc.log")
+    JVM=("@$JVM_OPTIONS" "${EXTRA_JVM[@]}")
+    start_server -Dtorii.gateway.rate-limit=1000000000
+    flood_users
+    export TOKEN
+    TOKEN=$(login access_token)
+    completion_script completion
+    completion_script stream
+    soak_seconds=$(( SOAK_MINUTES * 60 ))
+    soak_start=$(date +%s.%N)
+    local pids=()
+    CONNECTIONS=4 soak_load reads measure 30 /users/me/items -H "Authorization: Bearer $TOKEN" & pids+=($!)
+    CONNECTIONS=2 soak_load completions measure 30 /v1/chat/completions -s "$work/completion.lua" & pids+=($!)
+    CONNECTIONS=2 soak_load streams measure 30 /v1/chat/completions -s "$work/stream.lua" & pids+=($!)
+    soak_load logins flood 30 1 & pids+=($!)
+    soak_load refresh soak_refresh & pids+=($!)
+    echo "seconds,rss_mb" > "$work/soak-rss.csv"
+    while [ "$(elapsed "$soak_start")" -lt "$soak_seconds" ]; do
+        sleep 30
+        echo "$(elapsed "$soak_start"),$(rss_mb "$server_pid")" >> "$work/soak-rss.csv"
+    done
+    wait "${pids[@]}"
+    local oom=no
+    grep -q OutOfMemoryError "$work/server-$PORT.log" && oom=yes
+    stop_server
+    # One row per memory sample, with each load's latest rate at that time.
+    awk -v work="$work" 'BEGIN {
+            n = split("reads completions streams logins refresh", kinds, " ")
+            for (k = 1; k <= n; k++) {
+                file = work "/soak-" kinds[k]; count[k] = 0
+                while ((getline line < file) > 0) { split(line, f, " "); count[k]++; at[k, count[k]] = f[1]; rate[k, count[k]] = f[2] }
+            }
+            print "seconds,rss_mb,reads,completions,streams,logins,refresh_grants"
+        }
+        FNR > 1 { split($0, f, ","); row = f[1] "," f[2]
+            for (k = 1; k <= n; k++) { r = 0; for (i = 1; i <= count[k] && at[k, i] <= f[1] + 0; i++) r = rate[k, i]; row = row "," r }
+            print row }' "$work/soak-rss.csv" > "$results/soak.csv"
+    gnuplot <<GNUPLOT
+set terminal svg size 800,400 font "sans,11"
+set output "$results/soak.svg"
+set datafile separator ","
+set key outside below horizontal
+set xlabel "minutes"
+set ylabel "resident memory, MB"
+set y2label "requests per second"
+set ytics nomirror
+set y2tics
+set yrange [0:*]
+set y2range [0:*]
+plot "$results/soak.csv" using (\$1/60):2 axes x1y1 with lines lw 2 title "resident memory", \
+     "" using (\$1/60):3 axes x1y2 with lines title "reads", \
+     "" using (\$1/60):4 axes x1y2 with lines title "completions", \
+     "" using (\$1/60):5 axes x1y2 with lines title "streams", \
+     "" using (\$1/60):(\$6*100) axes x1y2 with lines title "logins x 100", \
+     "" using (\$1/60):(\$7*10) axes x1y2 with lines title "refresh grants x 10"
+GNUPLOT
+    # Growth is counted from five minutes in (from the start in a soak shorter than ten minutes).
+    local from=$(( soak_seconds >= 600 ? 300 : 0 )) after5 highest growth pauses
+    after5=$(awk -F, -v f="$from" 'NR > 1 && $1 >= f { print $2; exit }' "$results/soak.csv")
+    highest=$(awk -F, -v f="$from" 'NR > 1 && $1 >= f && $2 > m { m = $2 } END { print m }' "$results/soak.csv")
+    growth=$(awk -v a="$after5" -v h="$highest" 'BEGIN { printf "%.3f", h / a - 1 }')
+    pauses=$(grep -o 'Pause.* [0-9.]*ms' "$work/gc.log" | awk '{ ms = $NF + 0; n++; if (ms > m) m = ms; t += ms }
+        END { printf "%d pauses, longest %.1f ms, %.1f s in all", n, m, t / 1000 }')
+    printf '\nsoak of %s minutes: resident memory %s MB at %s s, at most %s MB after, growth %s (target below 0.05);' \
+        "$SOAK_MINUTES" "$after5" "$from" "$highest" "$growth"
+    printf ' OutOfMemoryError: %s; GC: %s\n' "$oom" "$pauses"
+    printf 'rates (requests/s) in the last round: %s\n' "$(tail -1 "$results/soak.csv")"
+    printf 'written: %s/soak.csv and %s/soak.svg\n' "$results" "$results"
+    awk -v g="$growth" 'BEGIN { exit !(g < 0.05) }' && [ "$oom" = no ] || { echo "below target" >&2; return 2; }
+}
+
 status=0
 case "$BENCH" in
     cluster) cluster_section ;;
+    start) start_section || status=$? ;;
+    warmup) warmup_section || status=$? ;;
+    soak) soak_section || status=$? ;;
     *)
         if [ "$BENCH" != gateway ]; then auth_sections || status=$?; fi
         if [ "$BENCH" != auth ]; then gateway_section || status=$?; fi
