@@ -87,18 +87,24 @@ class RetentionIT {
         assertEquals(7, left.get(0).count());
     }
 
+    /** A new user with a name of the given prefix, logged in the given number of times one after the other. */
+    User userWithSessions(String prefix, int logins) {
+        var username = prefix + UUID.randomUUID().toString().substring(0, 8);
+        users.create(new User(username, null, null, "", Set.of("user")), "long-enough-password");
+        var user = users.find(username).orElseThrow();
+        for (int i = 0; i < logins; i++) {
+            tokens.startSession(user, "chat", "me");
+        }
+        return user;
+    }
+
     /**
      * More logins than a user may keep sessions end the oldest; the ended sessions, more than a thousand, go in one
      * cleanup; the refresh tokens go once past their idle lifetime, and the sessions at their absolute end.
      */
     @Test
     void sessionsAndRefreshTokensAreBoundedAndDeletedInBulk() throws Exception {
-        var username = "sessions-" + UUID.randomUUID().toString().substring(0, 8);
-        users.create(new User(username, null, null, "", Set.of("user")), "long-enough-password");
-        var user = users.find(username).orElseThrow();
-        for (int i = 0; i < 1100; i++) {
-            tokens.startSession(user, "chat", "me");
-        }
+        var username = userWithSessions("sessions-", 1100).username();
         var allSessions = "SELECT COUNT(*) FROM sessions WHERE username = ?";
         var live = allSessions + " AND revoked IS NULL";
         var refreshTokens = "SELECT COUNT(*) FROM refresh_tokens t JOIN sessions s ON t.session_id = s.id "
@@ -118,12 +124,8 @@ class RetentionIT {
     /** Logins of one user that finish at once past the limit each end an oldest session of their own; none fails. */
     @Test
     void loginsFinishingAtOncePastTheLimitEachEndAnotherSession() throws Exception {
-        var username = "at-once-" + UUID.randomUUID().toString().substring(0, 8);
-        users.create(new User(username, null, null, "", Set.of("user")), "long-enough-password");
-        var user = users.find(username).orElseThrow();
-        for (int i = 0; i < 50; i++) {
-            tokens.startSession(user, "chat", "me");
-        }
+        var user = userWithSessions("at-once-", 50);
+        var username = user.username();
         var starts = new ArrayList<Future<?>>();
         for (int i = 0; i < 20; i++) {
             starts.add(executor.submit(() -> tokens.startSession(user, "chat", "me")));
