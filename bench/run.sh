@@ -15,11 +15,14 @@
 #   6. (BENCH=cluster only) the RS256 authenticated read on one instance, then on two clustered instances on this
 #      machine (bench/cluster.lua gives each wrk thread one instance), both on a throwaway PostgreSQL;
 #   7. (BENCH=start) launch to the first answer of GET /status, on a new database and then five times on the same one;
+#      the first start also records the class data archive that the five after it map, as the run command does;
 #   8. (BENCH=warmup) a fresh server's authenticated read in 5 s rounds from its first request, against its warmed rate;
 #   9. (BENCH=soak) reads, logins, refresh grants, completions and streams at once for SOAK_MINUTES (30), resident
 #      memory sampled every 30 s into target/bench/soak.csv, charted in target/bench/soak.svg (needs gnuplot).
-# Servers run with the JVM options of server-config/jvm.options, as the run command does; EXTRA_JVM adds or overrides
-# options (EXTRA_JVM=-Xmx256m for a smaller heap). It prints requests per second and p50/p99 latency for each measurement,
+# Servers run as the run command runs them: with the JVM options of server-config/jvm.options, from a Payara Micro
+# launcher (one per port, kept in target/bench/payara-micro-PORT) with a class data archive that the first start on
+# that port records. EXTRA_JVM adds or overrides options (EXTRA_JVM=-Xmx256m for a smaller heap); JAVA names another
+# java; CLASS_DATA=none starts without an archive, CLASS_DATA=aot uses an AOT cache instead (Java 25 and later). It prints requests per second and p50/p99 latency for each measurement,
 # resident memory after each section, and exits 2 if a target is missed.
 #
 #   bench/run.sh                 defaults: 20 s per measurement after a 10 s warm-up, 16 connections, 2 wrk threads
@@ -43,6 +46,8 @@ CLUSTER_PORT=${CLUSTER_PORT:-6900}
 BENCH=${BENCH:-all}
 SOAK_MINUTES=${SOAK_MINUTES:-30}
 JVM_OPTIONS=${JVM_OPTIONS:-server-config/jvm.options}
+JAVA=${JAVA:-java}
+CLASS_DATA=${CLASS_DATA:-cds}
 read -r -a EXTRA_JVM <<< "${EXTRA_JVM:-}"
 JAKARTA_API=${JAKARTA_API:-$HOME/.m2/repository/jakarta/platform/jakarta.jakartaee-api/10.0.0/jakarta.jakartaee-api-10.0.0.jar}
 BASE="http://127.0.0.1:${PORT}"
@@ -94,11 +99,24 @@ launch() {
     local port=$1
     shift
     [ "$keep_data" = 1 ] || rm -rf "$work/data-$port"
+    local micro="$PWD/$results/payara-micro-$port"
+    # A launcher older than Payara Micro's jar is made anew, and its archive with it.
+    if [ ! "$micro/launch-micro.jar" -nt target/payara-micro.jar ]; then
+        rm -rf "$micro"
+        java -jar target/payara-micro.jar --rootdir "$micro" --outputlauncher > /dev/null 2>&1
+    fi
+    local class_data=()
+    case "$CLASS_DATA" in
+        cds) [ -f "$micro/torii.jsa" ] && class_data=("-XX:SharedArchiveFile=$micro/torii.jsa") \
+                 || class_data=("-XX:ArchiveClassesAtExit=$micro/torii.jsa" -Xlog:cds=off) ;;
+        aot) [ -f "$micro/torii.aot" ] && class_data=("-XX:AOTCache=$micro/torii.aot") \
+                 || class_data=("-XX:AOTCacheOutput=$micro/torii.aot" -Xlog:aot=off -Xlog:cds=off) ;;
+    esac
     local started
     started=$(date +%s.%N)
     # timeout bounds a forgotten run to 40 minutes (the soak's length and more); stopping it stops the server too.
-    timeout 2400 java "${JVM[@]}" -Dtorii.demo=true -Dtorii.data.dir="$work/data-$port" "$@" \
-        -jar target/payara-micro.jar --nocluster --port "$port" \
+    timeout 2400 "$JAVA" "${JVM[@]}" "${class_data[@]}" -Dtorii.demo=true -Dtorii.data.dir="$work/data-$port" "$@" \
+        -jar "$micro/launch-micro.jar" --nohazelcast --port "$port" \
         --prebootcommandfile server-config/loopback.asadmin --postbootcommandfile server-config/h2-data-dir.asadmin \
         --deploy "$service_war" --contextroot / > "$work/server-$port.log" 2>&1 &
     launched=$!
@@ -130,9 +148,10 @@ start_server() {
     server_pid=$launched
 }
 
-# Logs johndoe in and prints the field of the answer (access_token or refresh_token).
+# Logs johndoe (or LOGIN_USER with LOGIN_PASSWORD) in and prints the field of the answer (access_token or
+# refresh_token).
 login() {
-    curl -sf -X POST "$BASE/token" -d 'username=johndoe&password=secret&client_id=chat' \
+    curl -sf -X POST "$BASE/token" -d "username=${LOGIN_USER:-johndoe}&password=${LOGIN_PASSWORD:-secret}&client_id=chat" \
         | sed -E "s/.*\"$1\":\"([^\"]+)\".*/\1/"
 }
 
@@ -204,19 +223,20 @@ local turn = 0
 request = function()
     turn = turn % 16 + 1
     return wrk.format("POST", nil, {["Content-Type"] = "application/x-www-form-urlencoded"},
-        "username=flood-" .. turn .. "&password=flood-password-" .. turn)
+        "username=flood-" .. turn .. "&password=flood-" .. turn .. "-password")
 end
 LUA
 
-# Makes the flood's users, as an administrator does.
+# Makes the given users (the flood's by default), each with the password NAME-password, as an administrator does.
 flood_users() {
-    local admin i
+    local admin name names=("$@")
+    [ $# -gt 0 ] || read -r -a names <<< "$(seq -s ' ' -f 'flood-%g' 16)"
     admin=$(curl -sf -X POST "$BASE/token" -d 'username=admin&password=secretadmin&scope=admin' \
         | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
-    for i in $(seq 16); do
+    for name in "${names[@]}"; do
         curl -sf -o /dev/null -X POST "$BASE/admin/users" -H "Authorization: Bearer $admin" \
-            -H 'Content-Type: application/json' -d "{\"username\":\"flood-$i\",\"password\":\"flood-password-$i\"}" \
-            || { echo "Could not make the flood's users" >&2; exit 1; }
+            -H 'Content-Type: application/json' -d "{\"username\":\"$name\",\"password\":\"$name-password\"}" \
+            || { echo "Could not make the user $name" >&2; exit 1; }
     done
 }
 
@@ -443,21 +463,26 @@ cluster_section() {
         "$(awk -v t="$two_rps" -v o="$one_rps" 'BEGIN { printf "%.2f", t / o }')" "$(nproc)"
 }
 
-# 7. Start time: the first start makes the database, the signing key and the demo data; the five after it find them.
+# 7. Start time: the first start makes the database, the signing key and the demo data, and records the class data
+#    archive, which it writes when it stops; the five after it find them all.
 start_section() {
-    local first times=() i
+    local first times=() i stopping written
+    rm -f "$results/payara-micro-$PORT"/torii.{jsa,aot}
     for i in 0 1 2 3 4 5; do
         keep_data=$(( i > 0 ))
         start_server
         [ "$i" = 0 ] && first=$launch_seconds || times+=("$launch_seconds")
-        [ "$i" = 0 ] && printf 'resident memory right after the first start: %s MB\n' "$(rss_mb "$server_pid")"
+        printf 'resident memory right after the start: %s MB\n' "$(rss_mb "$server_pid")"
+        stopping=$(date +%s.%N)
         stop_server
+        [ "$i" = 0 ] && written=$(awk -v s="$stopping" -v n="$(date +%s.%N)" 'BEGIN { printf "%.1f", n - s }')
     done
     keep_data=0
     local median
     median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n 3p)
-    printf '\nlaunch to the first 200 of GET /status: first start %s s (new database); then %s s, median %s s' \
-        "$first" "${times[*]}" "$median"
+    printf '\nlaunch to the first 200 of GET /status (class data: %s): first start %s s (new database, stopping it' \
+        "$CLASS_DATA" "$first"
+    printf ' took %s s); then %s s, median %s s' "$written" "${times[*]}" "$median"
     printf ' (target at most 8)\n'
     awk -v m="$median" 'BEGIN { exit !(m <= 8) }' || { echo "below target" >&2; return 2; }
 }
@@ -499,12 +524,14 @@ soak_load() {
 
 # A refresh grant round for the soak on one connection: each round logs in anew for its two tokens (a round's last
 # tokens are lost with wrk; the spare keeps the connection supplied), retrying while the login flood keeps the hashing
-# pool full.
+# pool full. A user of its own: two logins a round would soon end the sessions of the reads' token, beyond the 50 a
+# user may keep.
 soak_refresh() {
     local token try
     : > "$work/soak-refresh-tokens"
     for try in $(seq 40); do
-        token=$(login refresh_token) && [ -n "$token" ] && echo "$token" >> "$work/soak-refresh-tokens"
+        token=$(LOGIN_USER=soak-refresh LOGIN_PASSWORD=soak-refresh-password login refresh_token) && [ -n "$token" ] \
+            && echo "$token" >> "$work/soak-refresh-tokens"
         [ "$(grep -c . "$work/soak-refresh-tokens")" -lt 2 ] || break
         sleep 1
     done
@@ -519,6 +546,7 @@ soak_section() {
     JVM=("@$JVM_OPTIONS" "${EXTRA_JVM[@]}")
     start_server -Dtorii.gateway.rate-limit=1000000000
     flood_users
+    flood_users soak-refresh
     export TOKEN
     TOKEN=$(login access_token)
     completion_script completion
