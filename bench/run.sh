@@ -55,7 +55,7 @@ export THREADS
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 
-mvn -q -B package -DskipTests dependency:copy@payara-micro-for-tests
+mvn -q -B package -DskipTests
 # Measured before the server starts, so that nothing else competes for the cores.
 if [ "$BENCH" = all ] || [ "$BENCH" = auth ]; then
     raw_bcrypt=$(java -cp target/torii/WEB-INF/lib/jbcrypt-0.4.jar bench/BcryptRate.java "$DURATION" 12)
