@@ -70,14 +70,18 @@ class InteractiveDocsIT extends BlackBox {
     /** Try it out, Execute, and the status and body Swagger UI shows. */
     static Shown tryOut(WebDriverWait wait, WebElement operation) {
         operation.findElement(By.cssSelector(".opblock-summary-control")).click();
-        wait.until(ExpectedConditions.elementToBeClickable(operation.findElement(By.cssSelector(".try-out__btn"))))
-                .click();
-        wait.until(ExpectedConditions.elementToBeClickable(operation.findElement(By.cssSelector("button.execute"))))
-                .click();
+        click(wait, operation, ".try-out__btn");
+        click(wait, operation, "button.execute");
         var status = wait.until(ExpectedConditions.visibilityOfNestedElementsLocatedBy(operation,
                 By.cssSelector(".live-responses-table tr.response .response-col_status"))).get(0);
         var body = operation.findElement(By.cssSelector(".live-responses-table tr.response .response-col_description pre"));
         return new Shown(status.getText().trim(), body.getText());
+    }
+
+    /** Clicks the button inside the element once Swagger UI has drawn it (it draws an opened operation later). */
+    static void click(WebDriverWait wait, WebElement inside, String css) {
+        var button = wait.until(ExpectedConditions.presenceOfNestedElementLocatedBy(inside, By.cssSelector(css)));
+        wait.until(ExpectedConditions.elementToBeClickable(button)).click();
     }
 
     record Shown(String status, String body) {
