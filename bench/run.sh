@@ -22,8 +22,9 @@
 # Servers run as the run command runs them: with the JVM options of server-config/jvm.options, from a Payara Micro
 # launcher (one per port, kept in target/bench/payara-micro-PORT) with a class data archive that the first start on
 # that port records. EXTRA_JVM adds or overrides options (EXTRA_JVM=-Xmx256m for a smaller heap); JAVA names another
-# java; CLASS_DATA=none starts without an archive, CLASS_DATA=aot uses an AOT cache instead (Java 25 and later). It prints requests per second and p50/p99 latency for each measurement,
-# resident memory after each section, and exits 2 if a target is missed.
+# java; CLASS_DATA=none starts without an archive, CLASS_DATA=aot uses an AOT cache instead (Java 25 and later).
+# It prints requests per second and p50/p99 latency for each measurement, resident memory after each section, and
+# exits 2 if a target is missed.
 #
 #   bench/run.sh                 defaults: 20 s per measurement after a 10 s warm-up, 16 connections, 2 wrk threads
 #   DURATION=60 CONNECTIONS=32 bench/run.sh
@@ -151,7 +152,8 @@ start_server() {
 # Logs johndoe (or LOGIN_USER with LOGIN_PASSWORD) in and prints the field of the answer (access_token or
 # refresh_token).
 login() {
-    curl -sf -X POST "$BASE/token" -d "username=${LOGIN_USER:-johndoe}&password=${LOGIN_PASSWORD:-secret}&client_id=chat" \
+    curl -sf -X POST "$BASE/token" \
+        -d "username=${LOGIN_USER:-johndoe}&password=${LOGIN_PASSWORD:-secret}&client_id=chat" \
         | sed -E "s/.*\"$1\":\"([^\"]+)\".*/\1/"
 }
 
