@@ -147,23 +147,14 @@ public class Users {
         }).map(Map.Entry::getKey).toList();
     }
 
-    /** One page of the users whose username, e-mail or name contains the text, with how many match in all. */
+    /** One page, by username, of the users whose username, e-mail or name contains the text, with how many match. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public UserPage page(String text, int page, int size) {
-        return new UserPage(count(text), page, size,
-                search(text, page * size, size).stream().map(UserDetails::of).toList());
-    }
-
-    /** One page of the users whose username, e-mail or name contains the text, by username. */
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public List<User> search(String text, int offset, int limit) {
-        return em.createNamedQuery(User.SEARCH, User.class).setParameter("q", pattern(text)).setFirstResult(offset)
-                .setMaxResults(limit).getResultList();
-    }
-
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public long count(String text) {
-        return em.createNamedQuery(User.COUNT, Long.class).setParameter("q", pattern(text)).getSingleResult();
+        var like = pattern(text);
+        var found = em.createNamedQuery(User.SEARCH, User.class).setParameter("q", like).setFirstResult(page * size)
+                .setMaxResults(size).getResultList();
+        return new UserPage(em.createNamedQuery(User.COUNT, Long.class).setParameter("q", like).getSingleResult(),
+                page, size, found.stream().map(UserDetails::of).toList());
     }
 
     /** A new user whose password keeps the password rules. */
