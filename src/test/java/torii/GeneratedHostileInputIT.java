@@ -119,10 +119,12 @@ class GeneratedHostileInputIT {
 
     /**
      * The callers: none, tokens broken in each way the service must refuse (made with the server's own key and the
-     * user's stamp, so that each is wrong in one way only; and without the stamp, or with another user's), johndoe, the administrator without the admin scope, and the administrator.
+     * user's stamp, so that each is wrong in one way only; and without the stamp, or with another user's), johndoe, the
+     * demo client's own token, the administrator without the admin scope, and the administrator.
      */
     static Gen<Credential> credentials() throws ParseException {
         var user = login(Credential.Kind.USER, "johndoe", "secret", null, Set.of("user"));
+        var client = clientsOwn();
         var withoutAdminScope = login(Credential.Kind.ADMIN_WITHOUT_ADMIN_SCOPE, "admin", "secretadmin", "me items",
                 Set.of("user", "admin"));
         administrator = login(Credential.Kind.ADMIN, "admin", "secretadmin", null, Set.of("user", "admin"));
@@ -145,9 +147,21 @@ class GeneratedHostileInputIT {
         brokenTokens.add(Credential.broken("ANOTHER_USERS_STAMP", withKey.stamped(johndoesStamp).valid("admin")));
         var broken = Gens.of(brokenTokens);
         shortOfTheAdministrator = Gens.frequency(List.of(Gens.weight(1, Gens.just(Credential.none())),
-                Gens.weight(1, broken), Gens.weight(1, Gens.just(user)), Gens.weight(1, Gens.just(withoutAdminScope))));
+                Gens.weight(1, broken), Gens.weight(1, Gens.just(user)), Gens.weight(1, Gens.just(client)),
+                Gens.weight(1, Gens.just(withoutAdminScope))));
         return Gens.frequency(List.of(Gens.weight(4, shortOfTheAdministrator),
                 Gens.weight(1, Gens.just(administrator))));
+    }
+
+    /** The demo client's own token (the client credentials grant): no user, no role, its application's scope only. */
+    static Credential clientsOwn() {
+        var reply = api.postForm("token", "grant_type=client_credentials", "Authorization",
+                Api.basic("demo-service", "demo-service-secret"));
+        if (reply.status() != 200) {
+            throw new IllegalStateException("The demo client got no token of its own: " + reply);
+        }
+        return Credential.issued(Credential.Kind.CLIENT, "client's own token (demo-service)",
+                reply.json().getString("access_token"), Set.of(), List.of(reply.json().getString("scope").split(" ")));
     }
 
     static Credential login(Credential.Kind kind, String username, String password, String scope, Set<String> roles) {

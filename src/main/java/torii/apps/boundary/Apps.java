@@ -18,11 +18,13 @@ import torii.apps.entity.App;
 import torii.apps.entity.Backend;
 import torii.apps.entity.Grant;
 import torii.apps.entity.Grantee;
+import torii.clients.boundary.Clients;
 import torii.platform.control.Refusal.Kind;
 import torii.platform.control.Refusal;
 import torii.platform.entity.AppRemoved;
 import torii.platform.entity.AppsChanged;
 import torii.platform.entity.AuditEvent;
+import torii.platform.entity.ClientRemoved;
 import torii.platform.entity.UserRemoved;
 import torii.users.boundary.Users;
 
@@ -38,6 +40,9 @@ public class Apps {
 
     @Inject
     Users users;
+
+    @Inject
+    Clients clients;
 
     @Inject
     Upstreams upstreams;
@@ -121,6 +126,9 @@ public class Apps {
         if (kind == Grantee.USER && users.find(grantee).isEmpty()) {
             throw new Refusal(Kind.NOT_FOUND, null, "User not found", null);
         }
+        if (kind == Grantee.CLIENT && clients.find(grantee).filter(client -> client.confidential()).isEmpty()) {
+            throw new Refusal(Kind.NOT_FOUND, null, "Confidential client not found", null);
+        }
         if (existing(appId, kind, grantee).isPresent()) {
             throw new Refusal(Kind.CONFLICT, null, "The application is already granted to this " + kind.name().toLowerCase(),
                     null);
@@ -145,35 +153,49 @@ public class Apps {
         return em.createNamedQuery(Grant.OF_APP, Grant.class).setParameter("app", appId).getResultList();
     }
 
-    /** The applications granted to the user directly or to any of the groups, in one query. */
+    /**
+     * The applications granted to the caller (a user or a client, by name) directly or to any of the groups, in one
+     * query.
+     */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public List<App> usableBy(String username, Set<String> groups) {
-        return granted(em.createNamedQuery(App.USABLE, App.class), username, groups).getResultList();
+    public List<App> usableBy(Grantee kind, String name, Set<String> groups) {
+        return granted(em.createNamedQuery(App.USABLE, App.class), kind, name, groups).getResultList();
     }
 
-    /** The application if the user may use it now, directly or through a group, in one query ({@link UsableApps}). */
+    /** The application if the caller may use it now, directly or through a group, in one query ({@link UsableApps}). */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public Optional<App> usable(String username, Set<String> groups, String appId) {
-        return granted(em.createNamedQuery(App.USABLE_ONE, App.class), username, groups).setParameter("app", appId)
+    public Optional<App> usable(Grantee kind, String name, Set<String> groups, String appId) {
+        return granted(em.createNamedQuery(App.USABLE_ONE, App.class), kind, name, groups).setParameter("app", appId)
                 .getResultStream().findFirst();
     }
 
-    static TypedQuery<App> granted(TypedQuery<App> query, String username, Set<String> groups) {
+    static TypedQuery<App> granted(TypedQuery<App> query, Grantee kind, String name, Set<String> groups) {
         var names = new HashSet<>(groups);
         names.add(NO_GROUP);
-        return query.setParameter("user", username).setParameter("groups", names);
+        return query.setParameter("kind", kind).setParameter("caller", name).setParameter("groups", names);
     }
 
     /** A removed user's direct grants go with the user, in the same transaction. */
     public void forget(@Observes UserRemoved removed) {
-        em.createNamedQuery(Grant.DELETE_OF_USER).setParameter("user", removed.username()).executeUpdate();
+        forget(Grantee.USER, removed.username());
+    }
+
+    /** A removed client's grants go with the client, in the same transaction. */
+    public void forget(@Observes ClientRemoved removed) {
+        forget(Grantee.CLIENT, removed.clientId());
+    }
+
+    void forget(Grantee kind, String grantee) {
+        em.createNamedQuery(Grant.DELETE_OF).setParameter("kind", kind).setParameter("grantee", grantee)
+                .executeUpdate();
         changed.fire(new AppsChanged());
     }
 
-    /** A grant names its user as the event's user, a group in the detail. */
+    /** A grant names its user as the event's user, a group or a client in the detail. */
     void record(String action, Grantee kind, String grantee, String appId) {
         var toUser = kind == Grantee.USER;
-        record(action, toUser ? grantee : null, "application " + appId + (toUser ? "" : " to group " + grantee));
+        record(action, toUser ? grantee : null, "application " + appId
+                + (toUser ? "" : " to " + kind.name().toLowerCase(java.util.Locale.ROOT) + " " + grantee));
     }
 
     /** Every change passes here: it is audited, and what was remembered of who may use what is forgotten. */

@@ -90,7 +90,8 @@ public class AppsResource {
 
     @POST
     @Path("{id}/grants")
-    @Operation(summary = "Grant Application", description = "To a user or to a group (a role users hold).")
+    @Operation(summary = "Grant Application",
+            description = "To a user, to a group (a role users hold), or to a confidential client for its own tokens.")
     public Response grant(@PathParam("id") String id, @Valid @NotNull GrantForm form) {
         return Response.status(201).entity(GrantInfo.of(apps.grant(id, form.kind(), form.grantee()))).build();
     }
@@ -108,6 +109,14 @@ public class AppsResource {
     @Operation(summary = "Revoke Application From Group")
     public Response revokeFromGroup(@PathParam("id") String id, @PathParam("group") String group) {
         apps.revoke(id, Grantee.GROUP, group);
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("{id}/grants/clients/{client}")
+    @Operation(summary = "Revoke Application From Client")
+    public Response revokeFromClient(@PathParam("id") String id, @PathParam("client") String client) {
+        apps.revoke(id, Grantee.CLIENT, client);
         return Response.noContent().build();
     }
 

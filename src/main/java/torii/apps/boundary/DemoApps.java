@@ -13,16 +13,18 @@ import torii.apps.entity.Grantee;
 import torii.platform.control.DemoMode;
 
 /**
- * The demo applications exist only while demo mode is on: two echo applications, translator for johndoe and
- * summarizer for the admin group. A start without demo mode deletes them, and their grants with them.
+ * The demo applications exist only while demo mode is on: two echo applications, translator for johndoe and the
+ * demo client {@code demo-service}, and summarizer for the admin group. A start without demo mode deletes them, and their grants with them.
  */
 @Startup
 @Singleton
-@DependsOn("DemoUsers")
+@DependsOn({"DemoUsers", "RegisteredClients"})
 public class DemoApps {
 
     private static final Logger LOG = Logger.getLogger(DemoApps.class.getName());
     static final List<String> IDS = List.of("translator", "summarizer");
+    /** The demo client of {@code RegisteredClients}. */
+    static final String DEMO_CLIENT = "demo-service";
 
     @Inject
     DemoMode demo;
@@ -42,6 +44,10 @@ public class DemoApps {
         if (apps.createDemo(new App("translator", "Translator", "Translates between Japanese and English",
                 Backend.ECHO, null, null))) {
             apps.grant("translator", Grantee.USER, "johndoe");
+        }
+        // Also on a database whose translator is older than grants to clients.
+        if (apps.holders("translator").stream().noneMatch(grant -> grant.kind() == Grantee.CLIENT)) {
+            apps.grant("translator", Grantee.CLIENT, DEMO_CLIENT);
         }
         if (apps.createDemo(new App("summarizer", "Summarizer", "Summarizes long documents", Backend.ECHO, null,
                 null))) {

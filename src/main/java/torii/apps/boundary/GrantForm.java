@@ -2,10 +2,12 @@ package torii.apps.boundary;
 
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Size;
+import java.util.Objects;
+import java.util.stream.Stream;
 import torii.apps.entity.Grantee;
 
 /**
- * To whom an application is granted: exactly one of a user and a group.
+ * To whom an application is granted: exactly one of a user, a group and a confidential client.
  * <p>A class, not a record: Payara's OpenAPI scanner fails on constraints of record components.
  */
 public class GrantForm {
@@ -16,16 +18,19 @@ public class GrantForm {
     @Size(min = 1, max = 64)
     public String group;
 
-    @AssertTrue(message = "give exactly one of user and group")
+    @Size(min = 1, max = 64)
+    public String client;
+
+    @AssertTrue(message = "give exactly one of user, group and client")
     public boolean isOneGrantee() {
-        return (user == null) != (group == null);
+        return Stream.of(user, group, client).filter(Objects::nonNull).count() == 1;
     }
 
     Grantee kind() {
-        return user != null ? Grantee.USER : Grantee.GROUP;
+        return user != null ? Grantee.USER : group != null ? Grantee.GROUP : Grantee.CLIENT;
     }
 
     String grantee() {
-        return user != null ? user : group;
+        return Stream.of(user, group, client).filter(Objects::nonNull).findFirst().orElseThrow();
     }
 }

@@ -5,12 +5,13 @@ import java.time.Instant;
 import torii.apps.entity.Grant;
 import torii.apps.entity.Grantee;
 
-/** A grant as listed: to a user or to a group, and since when. */
-@JsonbPropertyOrder({"user", "group", "granted_at"})
-public record GrantInfo(String user, String group, Instant granted_at) {
+/** A grant as listed: to a user, a group or a client, and since when. */
+@JsonbPropertyOrder({"user", "group", "client", "granted_at"})
+public record GrantInfo(String user, String group, String client, Instant granted_at) {
 
     static GrantInfo of(Grant grant) {
-        var toUser = grant.kind() == Grantee.USER;
-        return new GrantInfo(toUser ? grant.grantee() : null, toUser ? null : grant.grantee(), grant.grantedAt());
+        var to = grant.kind();
+        return new GrantInfo(to == Grantee.USER ? grant.grantee() : null, to == Grantee.GROUP ? grant.grantee() : null,
+                to == Grantee.CLIENT ? grant.grantee() : null, grant.grantedAt());
     }
 }

@@ -37,7 +37,7 @@ public class MyAppsResource {
     @SecurityRequirement(name = Scope.SCHEME, scopes = Scope.ME)
     public List<AppInfo> mine(@Context SecurityContext caller) {
         var token = (JsonWebToken) caller.getUserPrincipal();
-        return apps.usableBy(token.getName(), token.getGroups()).stream().map(AppInfo::of).toList();
+        return apps.usableBy(UsableApps.kindOf(token), token.getName(), token.getGroups()).stream().map(AppInfo::of).toList();
     }
 
     /**
@@ -50,7 +50,7 @@ public class MyAppsResource {
     public AppInfo one(@PathParam("id") String id, @Context SecurityContext caller) {
         var token = (JsonWebToken) caller.getUserPrincipal();
         Challenges.requireScopes(token, Set.of(Scope.app(id)));
-        return AppInfo.of(usableApps.of(token.getName(), token.getGroups(), id)
+        return AppInfo.of(usableApps.of(token, id)
                 .orElseThrow(() -> Challenges.insufficientScope(Scope.app(id))));
     }
 }

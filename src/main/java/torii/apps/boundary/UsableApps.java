@@ -10,11 +10,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import torii.apps.entity.App;
+import torii.apps.entity.Grantee;
+import torii.platform.control.TokenClaims;
 import torii.platform.entity.AppsChanged;
 
 /**
- * Whether a user may use an application now, directly or through a group: {@link Apps#usable} asked once, and what it
+ * Whether a user or a client may use an application now, directly or through a group: {@link Apps#usable} asked once, and what it
  * found usable remembered, so that a call through the gateway costs a map lookup instead of a query.
  * Everything is forgotten as soon as any change to applications or grants commits, so a revoked grant refuses the
  * next request. Only what was found usable is kept: a refusal is read again each time, so that made-up application
@@ -26,7 +29,7 @@ public class UsableApps {
     /** Far above users times applications in use at once; reaching it only costs queries until the next change. */
     static final int MAX_ENTRIES = 100_000;
 
-    record Key(String username, Set<String> groups, String appId) {
+    record Key(Grantee kind, String name, Set<String> groups, String appId) {
     }
 
     private final ConcurrentMap<Key, App> usable = new ConcurrentHashMap<>();
@@ -36,12 +39,22 @@ public class UsableApps {
     @Inject
     Apps apps;
 
-    public Optional<App> of(String username, Set<String> groups, String appId) {
-        return of(username, groups, appId, () -> apps.usable(username, groups, appId));
+    /** Whom a token speaks for, as grants name it: a user, or a client for itself. */
+    public static Grantee kindOf(JsonWebToken caller) {
+        return TokenClaims.ofClient(caller) ? Grantee.CLIENT : Grantee.USER;
     }
 
-    Optional<App> of(String username, Set<String> groups, String appId, Supplier<Optional<App>> query) {
-        var key = new Key(username, Set.copyOf(groups), appId);
+    /** Whether the caller may use the application now, directly or through one of its groups. */
+    public Optional<App> of(JsonWebToken caller, String appId) {
+        return of(kindOf(caller), caller.getName(), caller.getGroups(), appId);
+    }
+
+    /** Whether the caller, a user or a client by name, may use the application now. */
+    public Optional<App> of(Grantee kind, String name, Set<String> groups, String appId) {
+        return of(new Key(kind, name, Set.copyOf(groups), appId), () -> apps.usable(kind, name, groups, appId));
+    }
+
+    Optional<App> of(Key key, Supplier<Optional<App>> query) {
         var known = usable.get(key);
         if (known != null) {
             return Optional.of(known);

@@ -22,12 +22,15 @@ import java.util.regex.Pattern;
 public class App {
 
     public static final String ALL = "App.all";
-    /** The applications granted to the user {@code :user} or to one of the groups {@code :groups}. */
+    /**
+     * The applications granted to the caller {@code :caller} of kind {@code :kind} (a user or a client) or to one of
+     * the groups {@code :groups}.
+     */
     public static final String USABLE = "App.usable";
     /** The application {@code :app} if it is granted so. */
     public static final String USABLE_ONE = "App.usableOne";
     static final String GRANTED = "EXISTS (SELECT g FROM Grant g WHERE g.appId = a.id AND "
-            + "((g.kind = torii.apps.entity.Grantee.USER AND g.grantee = :user) "
+            + "((g.kind = :kind AND g.grantee = :caller) "
             + "OR (g.kind = torii.apps.entity.Grantee.GROUP AND g.grantee IN :groups)))";
 
     /** A short slug that also forms the scope {@code app:<id>} and the model name callers use. */

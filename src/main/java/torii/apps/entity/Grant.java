@@ -11,21 +11,21 @@ import jakarta.persistence.UniqueConstraint;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An application given to a user or to a group. */
+/** An application given to a user, a group or a client. */
 @Entity
 @Table(name = "app_grants", uniqueConstraints = @UniqueConstraint(columnNames = {"app_id", "kind", "grantee"}))
 @NamedQuery(name = Grant.OF_APP, query = "SELECT g FROM Grant g WHERE g.appId = :app ORDER BY g.kind, g.grantee")
 @NamedQuery(name = Grant.FIND,
         query = "SELECT g FROM Grant g WHERE g.appId = :app AND g.kind = :kind AND g.grantee = :grantee")
 @NamedQuery(name = Grant.DELETE_OF_APP, query = "DELETE FROM Grant g WHERE g.appId = :app")
-@NamedQuery(name = Grant.DELETE_OF_USER,
-        query = "DELETE FROM Grant g WHERE g.kind = torii.apps.entity.Grantee.USER AND g.grantee = :user")
+@NamedQuery(name = Grant.DELETE_OF,
+        query = "DELETE FROM Grant g WHERE g.kind = :kind AND g.grantee = :grantee")
 public class Grant {
 
     public static final String OF_APP = "Grant.ofApp";
     public static final String FIND = "Grant.find";
     public static final String DELETE_OF_APP = "Grant.deleteOfApp";
-    public static final String DELETE_OF_USER = "Grant.deleteOfUser";
+    public static final String DELETE_OF = "Grant.deleteOf";
 
     @Id
     @Column(length = 36)

@@ -12,13 +12,14 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import torii.clients.control.ClientCredentials;
+import torii.clients.entity.Client;
 import torii.platform.control.DemoMode;
 import torii.platform.control.SecretFiles;
 
 /**
  * Registers the clients at start: the public clients {@code docs} (the Swagger UI page) and {@code chat} (the front
  * end), the confidential clients of the configuration, and in demo mode the confidential client {@code demo-service};
- * and removes every other: the clients are what the configuration says.
+ * and removes every other client that the configuration made: those made by administrators stay.
  */
 @Startup
 @Singleton
@@ -50,6 +51,10 @@ public class RegisteredClients {
         PUBLIC.forEach(id -> clients.register(id, null));
         confidential.stream().flatMap(ids -> Arrays.stream(ids.split(","))).map(String::strip)
                 .filter(id -> !id.isEmpty()).forEach(id -> {
+                    if (id.length() > Client.MAX_ID) {
+                        throw new IllegalStateException("The client id " + id + " is longer than " + Client.MAX_ID
+                                + " characters");
+                    }
                     clients.register(id, ClientCredentials.hash(secretOf(id)));
                     registered.add(id);
                 });

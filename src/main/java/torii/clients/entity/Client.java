@@ -6,18 +6,32 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.Base64;
 
 /**
  * An application that asks for tokens: public (a browser page or app, which cannot keep a secret) or confidential
- * (a service with a secret, stored as a hash).
+ * (a service with a secret, stored as a hash). A confidential client comes from the configuration or is made by an
+ * administrator; only the latter are changed through the admin API. Its stamp is carried by the tokens it gets for
+ * itself, so that a new secret or a disable ends them.
  */
 @Entity
 @Table(name = "clients")
-@NamedQuery(name = Client.ALL, query = "SELECT c FROM Client c")
+@NamedQuery(name = Client.ALL, query = "SELECT c FROM Client c ORDER BY c.clientId")
 public class Client {
 
     public static final String ALL = "Client.all";
+    /**
+     * The longest client id: its usage is counted under {@code client:<id>}, in a column of 64 characters shared
+     * with usernames.
+     */
+    public static final int MAX_ID = 48;
+    /** What an administrator may name a client: also the {@code sub} of its tokens. */
+    public static final String ID = "[a-z][a-z0-9-]{1,47}";
+    /** Where a client's usage and rate limit are counted: never a username, which has no colon. */
+    public static final String METERED_PREFIX = "client:";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Id
     @Column(name = "client_id", length = 64)
@@ -27,12 +41,33 @@ public class Client {
     @Column(name = "secret_hash", length = 43)
     private String secretHash;
 
+    /** Null in rows from before clients could be disabled: enabled. */
+    private Boolean disabled;
+
+    /** Made through the admin API; null or false for the configuration's clients. */
+    private Boolean managed;
+
+    @Column(length = 22)
+    private String stamp;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
     protected Client() {
     }
 
     public Client(String clientId, String secretHash) {
         this.clientId = clientId;
         this.secretHash = secretHash;
+        this.stamp = newStamp();
+        this.createdAt = Instant.now();
+    }
+
+    /** A confidential client made by an administrator. */
+    public static Client managed(String clientId, String secretHash) {
+        var client = new Client(clientId, secretHash);
+        client.managed = true;
+        return client;
     }
 
     public String clientId() {
@@ -43,14 +78,57 @@ public class Client {
         return secretHash != null;
     }
 
-    /** A changed configuration may turn a client public or give it a new secret. */
-    public void secretHash(String hash) {
+    public boolean disabled() {
+        return Boolean.TRUE.equals(disabled);
+    }
+
+    public boolean managed() {
+        return Boolean.TRUE.equals(managed);
+    }
+
+    /** What the client's own tokens must carry; empty for a row from before stamps. */
+    public String stamp() {
+        return stamp == null ? "" : stamp;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    /**
+     * The configuration's word on the client: it may turn it public or give it a new secret, and it takes over a
+     * client of the same id made by an administrator.
+     */
+    public void configured(String hash) {
+        secret(hash);
+        managed = null;
+    }
+
+    /** A new secret ends the client's own tokens. */
+    public void secret(String hash) {
+        if (hash == null ? secretHash != null : !hash.equals(secretHash)) {
+            stamp = newStamp();
+        }
         secretHash = hash;
+    }
+
+    /** A disable ends the client's tokens; enabling it again does not bring them back. */
+    public void disabled(boolean disable) {
+        if (disable && !disabled()) {
+            stamp = newStamp();
+        }
+        disabled = disable;
     }
 
     /** In constant time, so the answer's timing tells nothing of the stored hash. */
     public boolean secretMatches(String hash) {
         return secretHash != null && hash != null && MessageDigest.isEqual(
                 Base64.getUrlDecoder().decode(secretHash), Base64.getUrlDecoder().decode(hash));
+    }
+
+    static String newStamp() {
+        var bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -13,6 +13,7 @@ import torii.apps.boundary.UsableApps;
 import torii.apps.control.Upstreams;
 import torii.apps.entity.App;
 import torii.apps.entity.Backend;
+import torii.clients.entity.Client;
 import torii.gateway.control.ChatRequest;
 import torii.gateway.control.Echo;
 import torii.gateway.control.GatewaySettings;
@@ -25,6 +26,7 @@ import torii.platform.control.Printable;
 import torii.platform.control.Refusal.Kind;
 import torii.platform.control.Refusal;
 import torii.platform.control.Scope;
+import torii.platform.control.TokenClaims;
 
 /**
  * OpenAI's chat completions for a caller: the application named as the model, if the caller may use it now, answers
@@ -61,14 +63,14 @@ public class Completions {
     /** The applications the caller may use and whose scope the token carries. */
     public List<App> models(JsonWebToken caller) {
         var scope = Scope.of(caller);
-        return apps.usableBy(caller.getName(), caller.getGroups()).stream()
+        return apps.usableBy(UsableApps.kindOf(caller), caller.getName(), caller.getGroups()).stream()
                 .filter(app -> scope.containsAll(Set.of(Scope.app(app.id())))).toList();
     }
 
     public CompletionStage<Answer> complete(JsonWebToken caller, String body) {
         var request = ChatRequest.parse(body);
         var app = usable(caller, request.model());
-        var username = caller.getName();
+        var username = metered(caller);
         usage.admit(username, app.id());
         if (app.backend() == Backend.ECHO) {
             var echo = Echo.answer(request, app.id());
@@ -111,7 +113,7 @@ public class Completions {
             // No application has such an id: asking the database would only cost a query, or fail on a NUL.
             throw notFound(appId);
         }
-        var app = usableApps.of(caller.getName(), caller.getGroups(), appId);
+        var app = usableApps.of(caller, appId);
         if (app.isEmpty()) {
             try {
                 apps.find(appId);
@@ -121,6 +123,11 @@ public class Completions {
         }
         Challenges.requireScopes(caller, Set.of(Scope.app(appId)));
         return app.orElseThrow(() -> Challenges.insufficientScope(Scope.app(appId)));
+    }
+
+    /** Where the caller's calls are counted: a user by name, a client apart from any user of the same name. */
+    public static String metered(JsonWebToken caller) {
+        return TokenClaims.ofClient(caller) ? Client.METERED_PREFIX + caller.getName() : caller.getName();
     }
 
     static Refusal notFound(String appId) {

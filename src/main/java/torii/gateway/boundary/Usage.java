@@ -17,11 +17,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import torii.clients.entity.Client;
 import torii.gateway.control.RateWindows;
 import torii.gateway.control.UsageTally;
 import torii.gateway.entity.RequestWindow;
 import torii.gateway.entity.UsageCount;
 import torii.platform.entity.AppRemoved;
+import torii.platform.entity.ClientRemoved;
 import torii.platform.entity.UserRemoved;
 
 /**
@@ -128,10 +130,19 @@ public class Usage {
 
     /** A removed user's counters go with the user, in the same transaction. */
     public void forget(@Observes UserRemoved removed) {
-        tally.drop(key -> key.username().equals(removed.username()));
-        windows.drop(key -> key.username().equals(removed.username()));
-        em.createNamedQuery(UsageCount.DELETE_OF_USER).setParameter("user", removed.username()).executeUpdate();
-        em.createNamedQuery(RequestWindow.DELETE_OF_USER).setParameter("user", removed.username()).executeUpdate();
+        forgetCaller(removed.username());
+    }
+
+    /** A removed client's counters go with the client, so that a new one of the same id starts afresh. */
+    public void forget(@Observes ClientRemoved removed) {
+        forgetCaller(Client.METERED_PREFIX + removed.clientId());
+    }
+
+    void forgetCaller(String name) {
+        tally.drop(key -> key.username().equals(name));
+        windows.drop(key -> key.username().equals(name));
+        em.createNamedQuery(UsageCount.DELETE_OF_USER).setParameter("user", name).executeUpdate();
+        em.createNamedQuery(RequestWindow.DELETE_OF_USER).setParameter("user", name).executeUpdate();
     }
 
     /** A removed application's counters go with it, so that a new one of the same id starts afresh. */

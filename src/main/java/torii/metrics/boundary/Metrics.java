@@ -22,6 +22,7 @@ public class Metrics {
 
     public static final String PASSWORD = "password";
     public static final String REFRESH_TOKEN = "refresh_token";
+    public static final String CLIENT_CREDENTIALS = "client_credentials";
     public static final String COMPLETED = "completed";
     public static final String RATE_LIMITED = "rate_limited";
     public static final String UPSTREAM_ERROR = "upstream_error";
@@ -44,6 +45,7 @@ public class Metrics {
         }
         counters.register(Metric.TOKENS_ISSUED, "grant", PASSWORD);
         counters.register(Metric.TOKENS_ISSUED, "grant", REFRESH_TOKEN);
+        counters.register(Metric.TOKENS_ISSUED, "grant", CLIENT_CREDENTIALS);
     }
 
     /** Created at start, so that the counters show at 0 before their first event. */
@@ -58,7 +60,7 @@ public class Metrics {
         }
     }
 
-    /** An access token issued by the {@link #PASSWORD} or the {@link #REFRESH_TOKEN} grant. */
+    /** An access token issued by the {@link #PASSWORD}, {@link #REFRESH_TOKEN} or {@link #CLIENT_CREDENTIALS} grant. */
     public void tokenIssued(String grant) {
         counters.increment(Metric.TOKENS_ISSUED, "grant", grant);
     }

@@ -12,6 +12,16 @@ public interface TokenClaims {
     /** The user's stamp when the token was issued; a token whose stamp is not the user's is dead. */
     String STAMP = "stamp";
 
+    /** How the token was granted, where it matters: only for a client's own token, whose subject is the client. */
+    String GRANT = "gty";
+    /** The grant of RFC 6749 section 4.4, by which a client gets a token for itself. */
+    String CLIENT_CREDENTIALS = "client_credentials";
+
+    /** Whether the token is a client's own, its subject a client id rather than a username. */
+    static boolean ofClient(JsonWebToken token) {
+        return CLIENT_CREDENTIALS.equals(token.getClaim(GRANT));
+    }
+
     /** The stamp a token carries; empty if it carries none. */
     static String stampOf(JsonWebToken token) {
         return token.getClaim(STAMP) instanceof String stamp ? stamp : "";

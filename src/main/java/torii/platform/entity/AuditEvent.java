@@ -22,6 +22,12 @@ public record AuditEvent(String action, String username, String clientAddress, S
     public static final String TOKEN_REFRESH = "token_refresh";
     public static final String TOKEN_REVOKE = "token_revoke";
     public static final String KEY_ROTATE = "key_rotate";
+    public static final String CLIENT_TOKEN = "client_token";
+    public static final String CLIENT_CREATE = "client_create";
+    public static final String CLIENT_SECRET = "client_secret";
+    public static final String CLIENT_DISABLE = "client_disable";
+    public static final String CLIENT_ENABLE = "client_enable";
+    public static final String CLIENT_DELETE = "client_delete";
 
     public static final String SUCCESS = "success";
     public static final String FAILURE = "failure";
@@ -29,11 +35,11 @@ public record AuditEvent(String action, String username, String clientAddress, S
 
     /**
      * Whether any caller can cause this event as often as they like, without a password or with one they may repeat:
-     * every failure, and logins, refreshes and revocations. Such events are counted per minute (see AuditCounter), so
+     * every failure, and logins, refreshes, clients' own tokens and revocations. Such events are counted per minute (see AuditCounter), so
      * that a loop of requests cannot grow the trail without bound; changes made by administrators are kept one by one.
      */
     public boolean countable() {
         return !SUCCESS.equals(outcome) || action.equals(LOGIN) || action.equals(TOKEN_REFRESH)
-                || action.equals(TOKEN_REVOKE);
+                || action.equals(CLIENT_TOKEN) || action.equals(TOKEN_REVOKE);
     }
 }

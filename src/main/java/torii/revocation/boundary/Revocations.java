@@ -18,6 +18,7 @@ import torii.platform.control.Scope;
 import torii.platform.control.TokenClaims;
 import torii.platform.control.TokenSettings;
 import torii.platform.entity.AuditEvent;
+import torii.security.boundary.AccountStates;
 import torii.security.boundary.Denials;
 import torii.security.control.TokenVerifier;
 import torii.tokens.boundary.Sessions;
@@ -44,6 +45,9 @@ public class Revocations {
 
     @Inject
     Denials denials;
+
+    @Inject
+    AccountStates accounts;
 
     @Inject
     Sessions sessions;
@@ -122,14 +126,15 @@ public class Revocations {
         return access.map(this::describe).orElseGet(() -> introspectRefreshToken(token));
     }
 
-    /** The token's user exists, is enabled, and still has the stamp the token carries. */
+    /** The token's user or client exists, is enabled, and still has the stamp the token carries, as requests ask. */
     boolean userActive(JsonWebToken token) {
-        return users.find(token.getSubject())
-                .filter(user -> !user.disabled() && user.stamp().equals(TokenClaims.stampOf(token))).isPresent();
+        return accounts.of(token).state() == AccountStates.State.ACTIVE;
     }
 
     Introspection describe(JsonWebToken token) {
-        return new Introspection(true, token.getSubject(), token.getName(), token.getClaim(Scope.CLAIM),
+        // A client's own token has no resource owner to name (RFC 7662 section 2.2).
+        return new Introspection(true, token.getSubject(), TokenClaims.ofClient(token) ? null : token.getName(),
+                token.getClaim(Scope.CLAIM),
                 token.getClaim(TokenClaims.CLIENT_ID), "Bearer", token.getExpirationTime(), token.getIssuedAtTime(),
                 token.getIssuer(), token.getTokenID());
     }

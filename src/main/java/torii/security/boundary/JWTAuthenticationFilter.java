@@ -17,8 +17,9 @@ import torii.security.control.TokenVerifier;
 
 /**
  * Authenticates requests that carry a bearer token. Without one the request passes on unauthenticated, and
- * authorization decides; with one, the token must verify and name an existing user, that user must be active, and the
- * token must carry the user's current stamp.
+ * authorization decides; with one, the token must verify and name an existing user (or, for a client's own token,
+ * client), that user or client must be active, the token must carry its current stamp, and the client a user's token
+ * was issued to must exist and be enabled.
  */
 @Provider
 @PreMatching
@@ -39,15 +40,11 @@ public class JWTAuthenticationFilter implements ContainerRequestFilter {
             return;
         }
         var token = verifier.verify(bearer.get()).orElseThrow(Challenges::invalidToken);
-        var account = accounts.of(token.getSubject());
+        var account = accounts.of(token);
         switch (account.state()) {
             case UNKNOWN -> throw Challenges.invalidToken();
-            case INACTIVE -> throw Challenges.inactiveUser();
+            case INACTIVE -> throw TokenClaims.ofClient(token) ? Challenges.invalidToken() : Challenges.inactiveUser();
             case ACTIVE -> {
-                // Issued before a new password or a disable, or to another user of the same name: dead.
-                if (!account.stamp().equals(TokenClaims.stampOf(token))) {
-                    throw Challenges.invalidToken();
-                }
                 request.setSecurityContext(new JWTSecurityContext(request.getSecurityContext(),
                         new CurrentCaller(token, account.roles())));
                 // A request attribute as well, for what runs outside JAX-RS (the audit trail names who acted).

@@ -5,7 +5,8 @@ import torii.platform.boundary.FormParameters;
 
 /**
  * A request to {@code /token}: the password grant as the FastAPI tutorial's {@code OAuth2PasswordRequestForm} takes
- * it ({@code grant_type} may be left out, {@code scope} and the client fields are accepted), or a refresh-token grant.
+ * it ({@code grant_type} may be left out, {@code scope} and the client fields are accepted), a refresh-token grant, or
+ * a confidential client's request for a token of its own.
  */
 public record TokenRequest(
         String grantType,
@@ -18,6 +19,7 @@ public record TokenRequest(
 
     static final String PASSWORD = "password";
     static final String REFRESH_TOKEN = "refresh_token";
+    static final String CLIENT_CREDENTIALS = "client_credentials";
 
     /** Checks the form in the order of RFC 6749 section 5.2: malformed request, then grant type, then fields. */
     static TokenRequest of(MultivaluedMap<String, String> form) {
@@ -32,9 +34,14 @@ public record TokenRequest(
             return new TokenRequest(REFRESH_TOKEN, null, null, FormParameters.required(form, REFRESH_TOKEN),
                     form.getFirst("scope"), form.getFirst("client_id"), form.getFirst("client_secret"));
         }
+        if (grantType.equals(CLIENT_CREDENTIALS)) {
+            return new TokenRequest(CLIENT_CREDENTIALS, null, null, null, form.getFirst("scope"),
+                    form.getFirst("client_id"), form.getFirst("client_secret"));
+        }
         throw grantType.isEmpty()
                 ? TokenErrors.invalidRequest("Parameter grant_type must not be empty")
-                : TokenErrors.unsupportedGrantType("Only the password and refresh_token grant types are supported");
+                : TokenErrors.unsupportedGrantType(
+                        "Only the password, refresh_token and client_credentials grant types are supported");
     }
 
     /** Never prints the password, the refresh token or the client secret. */

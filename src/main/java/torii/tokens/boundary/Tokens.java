@@ -14,12 +14,16 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import torii.apps.boundary.Apps;
+import torii.apps.entity.Grantee;
 import torii.clients.boundary.Clients;
 import torii.clients.control.ClientCredentials;
+import torii.clients.control.ClientErrors;
 import torii.metrics.boundary.Metrics;
 import torii.platform.control.Scope;
 import torii.platform.entity.AuditEvent;
@@ -78,8 +82,11 @@ public class Tokens {
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public CompletionStage<TokenResponse> grant(TokenRequest request, List<String> authorization, String address) {
-        var client = clients.authenticate(ClientCredentials.of(authorization, request.clientId(),
-                request.clientSecret()));
+        var credentials = ClientCredentials.of(authorization, request.clientId(), request.clientSecret());
+        if (TokenRequest.CLIENT_CREDENTIALS.equals(request.grantType())) {
+            return CompletableFuture.completedFuture(clientCredentialsGrant(request, credentials));
+        }
+        var client = clients.authenticate(credentials);
         if (TokenRequest.REFRESH_TOKEN.equals(request.grantType())) {
             return CompletableFuture.completedFuture(refreshGrant(request, client));
         }
@@ -113,6 +120,36 @@ public class Tokens {
                 });
     }
 
+    /**
+     * The client credentials grant (RFC 6749 section 4.4): a confidential client's token for itself, with the scopes of
+     * the applications granted to it that it asks for (all of them when it names none), never a user's scope, and no
+     * refresh token (section 4.4.3). A public client cannot prove who it is, so it may not use this grant.
+     */
+    TokenResponse clientCredentialsGrant(TokenRequest request, ClientCredentials credentials) {
+        var requested = Scope.parse(request.scope());
+        if (requested == null) {
+            throw TokenErrors.invalidScope("Scopes are separated by spaces and use printable ASCII only");
+        }
+        if (credentials.clientId() == null) {
+            throw ClientErrors.clientAuthenticationRequired();
+        }
+        var client = clients.proven(credentials);
+        if (!client.confidential()) {
+            throw TokenErrors.unauthorizedClient("A public client cannot use the client_credentials grant");
+        }
+        var mayHave = new Scope(apps.usableBy(Grantee.CLIENT, client.clientId(), Set.of()).stream()
+                .map(app -> Scope.app(app.id())).collect(Collectors.toSet()));
+        var granted = requested.isEmpty() ? mayHave : requested.within(mayHave);
+        if (granted.isEmpty()) {
+            record(AuditEvent.CLIENT_TOKEN, null, AuditEvent.FAILURE, "client " + client.clientId() + ": no scope");
+            throw TokenErrors.invalidScope("None of the requested scopes can be granted to this client");
+        }
+        var access = issuer.issueForClient(client.clientId(), client.stamp(), granted.toString());
+        record(AuditEvent.CLIENT_TOKEN, null, AuditEvent.SUCCESS, "client " + client.clientId());
+        metrics.tokenIssued(Metrics.CLIENT_CREDENTIALS);
+        return TokenResponse.bearer(access.value(), access.expiresIn(), null, granted.toString());
+    }
+
     /** The refresh-token grant (RFC 6749 section 6); every way a refresh token can be wrong gets the same answer. */
     TokenResponse refreshGrant(TokenRequest request, String clientId) {
         var response = self().refresh(request.refreshToken(), clientId).orElseThrow(TokenErrors::invalidRefreshToken);
@@ -128,7 +165,7 @@ public class Tokens {
         if (user.roles().contains(User.ADMIN)) {
             allowed.add(Scope.ADMIN);
         }
-        apps.usableBy(user.username(), user.roles()).forEach(app -> allowed.add(Scope.app(app.id())));
+        apps.usableBy(Grantee.USER, user.username(), user.roles()).forEach(app -> allowed.add(Scope.app(app.id())));
         return new Scope(allowed);
     }
 
@@ -180,7 +217,11 @@ public class Tokens {
 
     /** Recorded in the same transaction, so a reuse is recorded with the end of its session or not at all. */
     void record(String username, String outcome, String detail) {
-        audit.fire(new AuditEvent(AuditEvent.TOKEN_REFRESH, username, null, outcome, detail));
+        record(AuditEvent.TOKEN_REFRESH, username, outcome, detail);
+    }
+
+    void record(String action, String username, String outcome, String detail) {
+        audit.fire(new AuditEvent(action, username, null, outcome, detail));
     }
 
     /** Through the container, so that each step runs in a transaction of its own. */

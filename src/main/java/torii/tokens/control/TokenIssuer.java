@@ -53,8 +53,22 @@ public class TokenIssuer {
         this.clock = clock;
     }
 
+    /** A user's token, of a login session. */
     public IssuedToken issue(String subject, Set<String> groups, String stamp, String clientId, String scope,
             String session) {
+        return issue(subject, groups, stamp, clientId, scope, session, null);
+    }
+
+    /**
+     * A client's own token (RFC 6749 section 4.4): its subject is the client, it holds no groups and belongs to no
+     * session, and its {@code gty} claim keeps it from being taken for a user's token of the same name.
+     */
+    public IssuedToken issueForClient(String clientId, String stamp, String scope) {
+        return issue(clientId, Set.of(), stamp, clientId, scope, null, TokenClaims.CLIENT_CREDENTIALS);
+    }
+
+    IssuedToken issue(String subject, Set<String> groups, String stamp, String clientId, String scope, String session,
+            String grant) {
         var now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         var lifetime = settings.accessTokenLifetime();
         var claims = new JWTClaimsSet.Builder()
@@ -69,6 +83,7 @@ public class TokenIssuer {
                 .claim(Scope.CLAIM, scope)
                 .claim(TokenClaims.SESSION, session)
                 .claim(TokenClaims.STAMP, stamp.isEmpty() ? null : stamp)
+                .claim(TokenClaims.GRANT, grant)
                 .build();
         var key = keys.signingKey();
         var header = new JWSHeader.Builder(JWSAlgorithm.parse(key.getAlgorithm().getName())).type(JOSEObjectType.JWT)

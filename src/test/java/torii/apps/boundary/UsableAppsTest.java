@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import torii.apps.entity.App;
 import torii.apps.entity.Backend;
+import torii.apps.entity.Grantee;
 
 class UsableAppsTest {
 
@@ -24,8 +25,12 @@ class UsableAppsTest {
         };
     }
 
+    static UsableApps.Key key(Grantee kind, String name, Set<String> groups) {
+        return new UsableApps.Key(kind, name, groups, "translator");
+    }
+
     Optional<App> ask(Supplier<Optional<App>> query) {
-        return usableApps.of("johndoe", Set.of("user"), "translator", query);
+        return usableApps.of(key(Grantee.USER, "johndoe", Set.of("user")), query);
     }
 
     @Test
@@ -47,12 +52,14 @@ class UsableAppsTest {
     }
 
     @Test
-    void anotherUserOrGroupIsAnotherQuestion() {
+    void anotherUserGroupOrKindIsAnotherQuestion() {
         ask(query(Optional.of(translator)));
-        usableApps.of("alice", Set.of("user"), "translator", query(Optional.empty()));
-        usableApps.of("johndoe", Set.of("user", "admin"), "translator", query(Optional.empty()));
+        usableApps.of(key(Grantee.USER, "alice", Set.of("user")), query(Optional.empty()));
+        usableApps.of(key(Grantee.USER, "johndoe", Set.of("user", "admin")), query(Optional.empty()));
+        // A client named as a user is not that user.
+        usableApps.of(key(Grantee.CLIENT, "johndoe", Set.of()), query(Optional.empty()));
 
-        assertEquals(3, queries.get());
+        assertEquals(4, queries.get());
     }
 
     @Test

@@ -17,8 +17,9 @@ import org.quicktheories.generators.Generate;
  */
 public final class Values {
 
-    /** Users and applications that the run's tokens and the demo's grants depend on. */
-    static final Set<String> KEPT = Set.of("johndoe", "admin", "translator", "summarizer");
+    /** Users, applications and clients that the run's tokens and the demo's grants depend on. */
+    static final Set<String> KEPT = Set.of("johndoe", "admin", "translator", "summarizer", "demo-service", "docs",
+            "chat");
 
     static final String DIGITS = "0123456789";
     static final String LOWER_AND_DIGITS = "abcdefghijklmnopqrstuvwxyz" + DIGITS;
@@ -47,10 +48,11 @@ public final class Values {
             case "username" -> List.of("johndoe", "alice", "admin", "nobody");
             case "id" -> List.of("translator", "summarizer", "no-such-app");
             case "group" -> List.of("user", "admin", "no-such-group");
+            case "client" -> List.of("demo-service", "chat", "no-such-client");
             default -> List.<String>of();
         };
         var names = Generate.oneOf(Gens.of(known.isEmpty() ? List.of("x") : known), fresh());
-        return (kept ? Gens.filtered(names, value -> !KEPT.contains(value), "but the run's own users and apps")
+        return (kept ? Gens.filtered(names, value -> !KEPT.contains(value), "but the run's own users, apps and clients")
                 : names).map(Json::createValue);
     }
 
@@ -71,7 +73,7 @@ public final class Values {
 
     Gen<JsonValue> form(Field field) {
         return switch (field.name()) {
-            case "grant_type" -> strings(List.of("password", "refresh_token"));
+            case "grant_type" -> strings(List.of("password", "refresh_token", "client_credentials"));
             case "username" -> Generate.oneOf(strings(List.of("johndoe", "admin", "alice", "nobody")),
                     fresh().map(Json::createValue));
             case "password" -> strings(List.of("secret", "secretadmin", "wrong-password", "x"));

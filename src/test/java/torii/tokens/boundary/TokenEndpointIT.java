@@ -80,7 +80,7 @@ class TokenEndpointIT extends BlackBox {
 
     @Test
     void otherGrantTypeIsUnsupported() {
-        var reply = api.postForm("token", "grant_type=client_credentials&username=johndoe&password=secret");
+        var reply = api.postForm("token", "grant_type=implicit&username=johndoe&password=secret");
         assertEquals(400, reply.status());
         assertEquals("unsupported_grant_type", reply.json().getString("error"));
     }

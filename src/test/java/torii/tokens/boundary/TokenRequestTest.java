@@ -75,9 +75,19 @@ class TokenRequestTest {
 
     @Test
     void otherGrantTypeIsUnsupported() {
-        var refusal = refused(form("grant_type", "client_credentials", "username", "a", "password", "b"));
+        var refusal = refused(form("grant_type", "urn:ietf:params:oauth:grant-type:device_code", "username", "a",
+                "password", "b"));
         assertEquals("unsupported_grant_type", refusal.error());
         assertEquals(400, refusal.kind().status());
+    }
+
+    @Test
+    void clientCredentialsTakeOnlyTheScopeAndTheClientFields() {
+        var request = TokenRequest.of(form("grant_type", "client_credentials", "scope", "app:translator",
+                "client_id", "batch", "client_secret", "s3cr3t"));
+        assertEquals(new TokenRequest("client_credentials", null, null, null, "app:translator", "batch", "s3cr3t"),
+                request);
+        assertEquals(-1, request.toString().indexOf("s3cr3t"));
     }
 
     @Test
