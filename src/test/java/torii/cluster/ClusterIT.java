@@ -175,6 +175,23 @@ class ClusterIT {
         assertEquals(403, complete(onB, token, app));
     }
 
+    @Test
+    void clientDisabledOnOneIsRefusedOnTheOtherWithinASecond() {
+        var admin = onA.login("admin", "secretadmin");
+        var client = "batch-" + UUID.randomUUID().toString().substring(0, 8);
+        var made = onA.json("POST", "admin/clients", admin, "{\"client_id\":\"" + client + "\"}");
+        assertEquals(201, made.status(), made.body());
+        assertEquals(201, onA.json("POST", "admin/apps/translator/grants", admin,
+                "{\"client\":\"" + client + "\"}").status());
+        var reply = onB.postForm("token", "grant_type=client_credentials", "Authorization",
+                Api.basic(client, made.json().getString("client_secret")));
+        assertEquals(200, reply.status(), reply.body());
+        var token = reply.json().getString("access_token");
+        assertEquals(200, complete(onB, token, "translator"), "the other instance knows the client now");
+        assertEquals(200, onA.json("POST", "admin/clients/" + client + "/disable", admin, null).status());
+        assertWithinASecond(401, () -> complete(onB, token, "translator"));
+    }
+
     static int complete(Api api, String token, String app) {
         return api.json("POST", "v1/chat/completions", token, "{\"model\":\"" + app
                 + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hello\"}]}").status();

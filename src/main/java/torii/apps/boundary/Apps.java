@@ -139,6 +139,13 @@ public class Apps {
         return grant;
     }
 
+    /** A grant made unless it exists, in one transaction; for what sets itself up at start. */
+    public void grantUnlessGranted(String appId, Grantee kind, String grantee) {
+        if (existing(appId, kind, grantee).isEmpty()) {
+            grant(appId, kind, grantee);
+        }
+    }
+
     /** Takes effect on the grantee's next request, whatever tokens they hold. */
     public void revoke(String appId, Grantee kind, String grantee) {
         managed(appId);

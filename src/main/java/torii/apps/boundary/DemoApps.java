@@ -46,9 +46,7 @@ public class DemoApps {
             apps.grant("translator", Grantee.USER, "johndoe");
         }
         // Also on a database whose translator is older than grants to clients.
-        if (apps.holders("translator").stream().noneMatch(grant -> grant.kind() == Grantee.CLIENT)) {
-            apps.grant("translator", Grantee.CLIENT, DEMO_CLIENT);
-        }
+        apps.grantUnlessGranted("translator", Grantee.CLIENT, DEMO_CLIENT);
         if (apps.createDemo(new App("summarizer", "Summarizer", "Summarizes long documents", Backend.ECHO, null,
                 null))) {
             apps.grant("summarizer", Grantee.GROUP, "admin");
