@@ -120,11 +120,12 @@ class GeneratedHostileInputIT {
     /**
      * The callers: none, tokens broken in each way the service must refuse (made with the server's own key and the
      * user's stamp, so that each is wrong in one way only; and without the stamp, or with another user's), johndoe, the
-     * demo client's own token, the administrator without the admin scope, and the administrator.
+     * demo client's own token, johndoe's API key, the administrator without the admin scope, and the administrator.
      */
     static Gen<Credential> credentials() throws ParseException {
         var user = login(Credential.Kind.USER, "johndoe", "secret", null, Set.of("user"));
         var client = clientsOwn();
+        var apiKey = apiKeyOf(user);
         var withoutAdminScope = login(Credential.Kind.ADMIN_WITHOUT_ADMIN_SCOPE, "admin", "secretadmin", "me items",
                 Set.of("user", "admin"));
         administrator = login(Credential.Kind.ADMIN, "admin", "secretadmin", null, Set.of("user", "admin"));
@@ -147,7 +148,7 @@ class GeneratedHostileInputIT {
         brokenTokens.add(Credential.broken("ANOTHER_USERS_STAMP", withKey.stamped(johndoesStamp).valid("admin")));
         var broken = Gens.of(brokenTokens);
         shortOfTheAdministrator = Gens.frequency(List.of(Gens.weight(1, Gens.just(Credential.none())),
-                Gens.weight(1, broken), Gens.weight(1, Gens.just(user)), Gens.weight(1, Gens.just(client)),
+                Gens.weight(1, broken), Gens.weight(1, Gens.just(user)), Gens.weight(1, Gens.just(client)), Gens.weight(1, Gens.just(apiKey)),
                 Gens.weight(1, Gens.just(withoutAdminScope))));
         return Gens.frequency(List.of(Gens.weight(4, shortOfTheAdministrator),
                 Gens.weight(1, Gens.just(administrator))));
@@ -162,6 +163,17 @@ class GeneratedHostileInputIT {
         }
         return Credential.issued(Credential.Kind.CLIENT, "client's own token (demo-service)",
                 reply.json().getString("access_token"), Set.of(), List.of(reply.json().getString("scope").split(" ")));
+    }
+
+    /** An API key of johndoe's, for his applications: accepted at /v1 only, with no scope but theirs. */
+    static Credential apiKeyOf(Credential user) {
+        var reply = api.json("POST", "users/me/api-keys", user.authorization().substring("Bearer ".length()),
+                "{\"name\":\"generated hostile input\"}");
+        if (reply.status() != 201) {
+            throw new IllegalStateException("johndoe got no API key: " + reply);
+        }
+        return Credential.issued(Credential.Kind.API_KEY, "API key (johndoe)", reply.json().getString("key"),
+                Set.of("user"), List.of("app:translator"));
     }
 
     static Credential login(Credential.Kind kind, String username, String password, String scope, Set<String> roles) {

@@ -17,6 +17,9 @@ public interface TokenClaims {
     /** The grant of RFC 6749 section 4.4, by which a client gets a token for itself. */
     String CLIENT_CREDENTIALS = "client_credentials";
 
+    /** The API key a request was made with, on the caller of such a request (never in a JWT). */
+    String API_KEY = "api_key";
+
     /** Whether the token is a client's own, its subject a client id rather than a username. */
     static boolean ofClient(JsonWebToken token) {
         return CLIENT_CREDENTIALS.equals(token.getClaim(GRANT));

@@ -28,6 +28,8 @@ public record AuditEvent(String action, String username, String clientAddress, S
     public static final String CLIENT_DISABLE = "client_disable";
     public static final String CLIENT_ENABLE = "client_enable";
     public static final String CLIENT_DELETE = "client_delete";
+    public static final String API_KEY_CREATE = "api_key_create";
+    public static final String API_KEY_DELETE = "api_key_delete";
 
     public static final String SUCCESS = "success";
     public static final String FAILURE = "failure";

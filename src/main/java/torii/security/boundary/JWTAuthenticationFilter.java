@@ -9,6 +9,8 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
+import torii.apikeys.boundary.ApiKeyStates;
+import torii.apikeys.control.KeyValues;
 import torii.platform.control.Callers;
 import torii.platform.control.Challenges;
 import torii.platform.control.TokenClaims;
@@ -19,7 +21,7 @@ import torii.security.control.TokenVerifier;
  * Authenticates requests that carry a bearer token. Without one the request passes on unauthenticated, and
  * authorization decides; with one, the token must verify and name an existing user (or, for a client's own token,
  * client), that user or client must be active, the token must carry its current stamp, and the client a user's token
- * was issued to must exist and be enabled.
+ * was issued to must exist and be enabled. An API key (see {@code torii.apikeys}) is accepted in its place at /v1.
  */
 @Provider
 @PreMatching
@@ -33,10 +35,20 @@ public class JWTAuthenticationFilter implements ContainerRequestFilter {
     @Inject
     AccountStates accounts;
 
+    @Inject
+    ApiKeyStates apiKeys;
+
+    /** Where API keys are accepted. */
+    static final String GATEWAY = "v1/";
+
     @Override
     public void filter(ContainerRequestContext request) {
         var bearer = BearerTokenExtractor.extract(request.getHeaders().get(HttpHeaders.AUTHORIZATION));
         if (bearer.isEmpty()) {
+            return;
+        }
+        if (KeyValues.looksLikeKey(bearer.get())) {
+            authenticateKey(request, bearer.get());
             return;
         }
         var token = verifier.verify(bearer.get()).orElseThrow(Challenges::invalidToken);
@@ -51,5 +63,33 @@ public class JWTAuthenticationFilter implements ContainerRequestFilter {
                 request.setProperty(Callers.ATTRIBUTE, token.getName());
             }
         }
+    }
+
+    /**
+     * An API key is accepted at /v1 only, for an existing, enabled user: anywhere else (the user's account, the admin
+     * API, the token endpoints) it is an invalid token, so that a leaked key reaches no more than the models.
+     */
+    void authenticateKey(ContainerRequestContext request, String value) {
+        if (!onGateway(request.getUriInfo().getPath())) {
+            throw Challenges.invalidToken();
+        }
+        var caller = apiKeys.verify(value).orElseThrow(Challenges::invalidToken);
+        var account = accounts.of(caller.getName());
+        switch (account.state()) {
+            case UNKNOWN -> throw Challenges.invalidToken();
+            case INACTIVE -> throw Challenges.inactiveUser();
+            case ACTIVE -> {
+                request.setSecurityContext(new JWTSecurityContext(request.getSecurityContext(),
+                        new CurrentCaller(caller, account.roles())));
+                request.setProperty(Callers.ATTRIBUTE, caller.getName());
+            }
+        }
+    }
+
+    /** The decoded path below the application, without dot segments that could lead out of /v1. */
+    static boolean onGateway(String path) {
+        var relative = path.startsWith("/") ? path.substring(1) : path;
+        return relative.startsWith(GATEWAY) && !relative.contains("..") && !relative.contains(";")
+                && !relative.contains("\\");
     }
 }

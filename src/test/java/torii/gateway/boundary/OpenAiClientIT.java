@@ -81,6 +81,20 @@ class OpenAiClientIT {
     }
 
     @Test
+    void anApiKeyIsTheLibrarysKey() {
+        var gateway = new Gateway(api, api.login("admin", "secretadmin"));
+        var token = gateway.userWith(app);
+        var made = api.json("POST", "users/me/api-keys", token, "{\"name\":\"sdk\"}");
+        assertEquals(201, made.status(), made.body());
+        var withKey = clientWith(made.json().getString("key"));
+        assertEquals(java.util.List.of(app), withKey.models().list().data().stream().map(Model::id).toList());
+        var completion = withKey.chat().completions().create(ask(app, "Called with a key"));
+        assertEquals("Called with a key", completion.choices().get(0).message().content().orElseThrow());
+        assertEquals(204, api.json("DELETE", "users/me/api-keys/" + made.json().getString("id"), token, null).status());
+        assertThrows(UnauthorizedException.class, () -> withKey.models().list());
+    }
+
+    @Test
     void errorsReachTheLibraryAsItsOwnExceptions() {
         var unknown = assertThrows(NotFoundException.class, () -> client.chat().completions()
                 .create(ask("no-such-app", "Hi")));

@@ -1,0 +1,46 @@
+package torii.apikeys.control;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.regex.Pattern;
+
+/**
+ * What an API key looks like: a fixed prefix, so that secret scanners find leaked ones and a bearer value is told from
+ * a JWT at a glance, then 256 random bits in base64url. Only the SHA-256 of a key is stored: a key is far beyond
+ * guessing, so a fast hash is enough, and checking one costs a hash and a map lookup.
+ */
+public interface KeyValues {
+
+    String PREFIX = "torii_";
+    Pattern SHAPE = Pattern.compile(PREFIX + "[A-Za-z0-9_-]{43}");
+
+    SecureRandom RANDOM = new SecureRandom();
+
+    static String newKey() {
+        var bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** Whether a bearer value is meant as an API key, whether or not it is a good one. */
+    static boolean looksLikeKey(String bearer) {
+        return bearer.startsWith(PREFIX);
+    }
+
+    /** Whether it could be a key at all: anything else is refused without a lookup. */
+    static boolean wellFormed(String bearer) {
+        return SHAPE.matcher(bearer).matches();
+    }
+
+    static String hash(String key) {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
