@@ -1,12 +1,14 @@
 package torii.apikeys.boundary;
 
+import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.Instant;
 import java.util.List;
 
 /** A key just made: the only answer that holds its value. */
 @JsonbPropertyOrder({"id", "name", "key", "apps", "created_at", "expires_at"})
-public record NewApiKey(String id, String name, String key, List<String> apps, Instant created_at, Instant expires_at) {
+public record NewApiKey(String id, String name, String key, @JsonbNillable List<String> apps, Instant created_at,
+        Instant expires_at) {
 
     /** Never prints the key. */
     @Override
