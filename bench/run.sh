@@ -9,7 +9,8 @@
 #   3. logins per second (POST /token at bcrypt cost 12, 16 connections) against the raw rate of bcrypt verifications
 #      that the same machine does on all cores without a server (bench/BcryptRate.java);
 #   4. the RS256 authenticated read again while 16 other connections flood POST /token;
-#   5. the gateway: chat completions, streamed and not, through POST /v1/chat/completions to the echo application,
+#   5. the gateway: chat completions, streamed and not, through POST /v1/chat/completions to the echo application
+#      (not streamed, also with an API key instead of the JWT),
 #      against the same requests answered by a trivial endpoint on the same server (bench/TrivialCompletion.java at
 #      /trivial/v1/chat/completions, added here to a copy of the service's WAR so that it passes the same filters and
 #      token check; it is no part of the product).
@@ -375,6 +376,8 @@ gateway_section() {
     service_war=target/torii.war
     export TOKEN
     TOKEN=$(login access_token)
+    key=$(curl -sf -X POST "$BASE/users/me/api-keys" -H "Authorization: Bearer $TOKEN" \
+        -H 'Content-Type: application/json' -d '{"name":"benchmark"}' | sed -E 's/.*"key":"([^"]+)".*/\1/')
     for kind in completion stream; do
         completion_script "$kind"
         [ "$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Authorization: Bearer $TOKEN" \
@@ -383,11 +386,13 @@ gateway_section() {
         settle true measure "$WARMUP" /v1/chat/completions -s "$work/$kind.lua"
         settle true measure "$WARMUP" /trivial/v1/chat/completions -s "$work/$kind.lua"
     done
+    TOKEN=$key settle true measure "$WARMUP" /v1/chat/completions -s "$work/completion.lua"
     for round in 1 2; do
         for kind in completion stream; do
             measure "$DURATION" /v1/chat/completions -s "$work/$kind.lua" >> "$work/gateway-$kind"
             measure "$DURATION" /trivial/v1/chat/completions -s "$work/$kind.lua" >> "$work/trivial-$kind"
         done
+        TOKEN=$key measure "$DURATION" /v1/chat/completions -s "$work/completion.lua" >> "$work/gateway-key"
     done
     local rss
     rss=$(rss_mb "$server_pid")
@@ -405,6 +410,13 @@ gateway_section() {
         printf 'gateway / trivial throughput (%s): %s (target at least 0.80)\n' "$kind" "$share"
         awk -v s="$share" 'BEGIN { exit !(s >= 0.80) }' || ok=0
     done
+    read -r k_rps k_p50 k_p99 < <(mean "$work/gateway-key")
+    read -r j_rps j_p50 j_p99 < <(mean "$work/gateway-completion")
+    printf '%-44s %12s %10s %10s\n' "gateway to echo (completion, API key)" "$k_rps" "$k_p50" "$k_p99"
+    local keyed
+    keyed=$(awk -v k="$k_rps" -v j="$j_rps" 'BEGIN { printf "%.2f", k / j }')
+    printf 'API key / JWT throughput (completion): %s (target at least 0.95)\n' "$keyed"
+    awk -v s="$keyed" 'BEGIN { exit !(s >= 0.95) }' || ok=0
     printf 'server resident memory after the gateway runs: %s MB\n' "$rss"
     [ "$ok" = 1 ] || { echo "below target" >&2; return 2; }
 }

@@ -192,6 +192,17 @@ class ClusterIT {
         assertWithinASecond(401, () -> complete(onB, token, "translator"));
     }
 
+    @Test
+    void apiKeyDeletedOnOneIsRefusedOnTheOtherWithinASecond() {
+        var token = onA.login("johndoe", "secret");
+        var made = onA.json("POST", "users/me/api-keys", token, "{\"name\":\"cluster\"}");
+        assertEquals(201, made.status(), made.body());
+        var key = made.json().getString("key");
+        assertEquals(200, complete(onB, key, "translator"), "the other instance knows the key now");
+        assertEquals(204, onA.json("DELETE", "users/me/api-keys/" + made.json().getString("id"), token, null).status());
+        assertWithinASecond(401, () -> complete(onB, key, "translator"));
+    }
+
     static int complete(Api api, String token, String app) {
         return api.json("POST", "v1/chat/completions", token, "{\"model\":\"" + app
                 + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hello\"}]}").status();
