@@ -219,6 +219,10 @@ function forget() {
     current = null;
     conversations.clear();
     sessionStorage.removeItem(STORAGE_KEY);
+    // A key shown once must not outlive the session on the page.
+    $("new-key-value").textContent = "";
+    $("new-key").hidden = true;
+    $("key-list").replaceChildren();
 }
 
 function expire() {
@@ -289,6 +293,7 @@ async function openChat() {
         $("sign-in-view").hidden = true;
         $("chat-view").hidden = false;
         renderApps();
+        loadKeys();
         if (apps.length === 1) {
             choose(apps[0].id);
         } else {
@@ -326,6 +331,111 @@ function renderApps() {
         return item;
     }));
     $("no-apps").hidden = apps.length > 0;
+}
+
+// ---- API keys
+
+async function loadKeys() {
+    try {
+        renderKeys(await getJson("/users/me/api-keys"));
+    } catch (error) {
+        if (error instanceof SessionExpired) {
+            expire();
+        } else {
+            show($("key-error"), `Your API keys could not be loaded (${error.message}).`);
+        }
+    }
+}
+
+function renderKeys(keys) {
+    $("key-list").replaceChildren(...keys.map((key) => {
+        const item = document.createElement("li");
+        const name = document.createElement("span");
+        name.className = "key-name";
+        name.textContent = key.name;
+        const details = document.createElement("span");
+        details.className = "key-details muted";
+        const reach = key.apps ? key.apps.join(", ") : "all applications";
+        const used = key.last_used_at ? `last used ${day(key.last_used_at)}` : "never used";
+        details.textContent = `${reach}; expires ${day(key.expires_at)}; ${used}`;
+        const remove = document.createElement("button");
+        remove.type = "button";
+        remove.className = "quiet";
+        remove.textContent = "Delete";
+        remove.setAttribute("aria-label", `Delete the API key ${key.name}`);
+        remove.addEventListener("click", () => deleteKey(key));
+        item.append(name, details, remove);
+        return item;
+    }));
+    $("no-keys").hidden = keys.length > 0;
+    $("key-apps").replaceChildren($("key-apps").querySelector("legend"), ...apps.map((app) => {
+        const label = document.createElement("label");
+        label.className = "check";
+        const box = document.createElement("input");
+        box.type = "checkbox";
+        box.name = "apps";
+        box.value = app.id;
+        label.append(box, ` ${app.name}`);
+        return label;
+    }));
+}
+
+function day(instant) {
+    return new Date(instant).toLocaleDateString();
+}
+
+async function createKey(event) {
+    event.preventDefault();
+    $("key-error").hidden = true;
+    const form = event.target;
+    const body = {name: form.elements.name.value.trim()};
+    const ticked = [...form.querySelectorAll("input[name=apps]:checked")].map((box) => box.value);
+    if (ticked.length > 0) {
+        body.apps = ticked;
+    }
+    if (form.elements.days.value) {
+        body.expires_in_days = Number(form.elements.days.value);
+    }
+    try {
+        const response = await call("/users/me/api-keys", {method: "POST", body: JSON.stringify(body),
+            headers: {"Content-Type": "application/json", Accept: "application/json"}});
+        if (!response.ok) {
+            throw await errorOf(response);
+        }
+        const made = await response.json();
+        $("new-key-value").textContent = made.key;
+        $("new-key").hidden = false;
+        form.reset();
+        $("key-details").open = false;
+        await loadKeys();
+    } catch (error) {
+        if (error instanceof SessionExpired) {
+            expire();
+        } else {
+            show($("key-error"), `The key was not made: ${error.message}`);
+        }
+    }
+}
+
+async function deleteKey(key) {
+    if (!confirm(`Delete the API key "${key.name}"? Whatever uses it stops working at once.`)) {
+        return;
+    }
+    $("key-error").hidden = true;
+    try {
+        const response = await call(`/users/me/api-keys/${encodeURIComponent(key.id)}`, {method: "DELETE"});
+        if (!response.ok && response.status !== 404) {
+            throw await errorOf(response);
+        }
+        $("new-key").hidden = true;
+        await loadKeys();
+    } catch (error) {
+        if (error instanceof SessionExpired) {
+            expire();
+        } else {
+            show($("key-error"), `The key was not deleted: ${error.message}`);
+        }
+    }
 }
 
 function choose(id) {
@@ -557,6 +667,7 @@ function restore() {
 
 $("sign-in-form").addEventListener("submit", signIn);
 $("sign-out").addEventListener("click", signOut);
+$("key-form").addEventListener("submit", createKey);
 $("composer").addEventListener("submit", send);
 $("prompt").addEventListener("keydown", onPromptKey);
 $("prompt").addEventListener("input", (event) => fit(event.target));

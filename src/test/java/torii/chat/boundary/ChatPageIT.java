@@ -155,6 +155,40 @@ class ChatPageIT extends BlackBox {
     }
 
     @Test
+    void anApiKeyIsMadeShownOnceAndDeletedFromThePage() {
+        inBrowser("chat-api-key", (browser, wait) -> {
+            signIn(browser, wait, "johndoe", "secret");
+            applications(wait);
+            var name = "notebook " + java.util.UUID.randomUUID().toString().substring(0, 8);
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#key-details summary"))).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("key-name"))).sendKeys(name);
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#key-apps input[value=translator]")))
+                    .click();
+            browser.findElement(By.id("key-create")).click();
+            var shown = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-key-value")));
+            var key = shown.getText();
+            assertTrue(key.matches("torii_[A-Za-z0-9_-]{43}"), key);
+            var listed = wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                    "//ul[@id='key-list']/li[span[@class='key-name' and text()='" + name + "']]")));
+            assertTrue(listed.getText().contains("translator"), listed.getText());
+            assertFalse(browser.findElement(By.id("key-list")).getText().contains(key), "the list never shows a key");
+            assertEquals(200, completeWith(key));
+
+            listed.findElement(By.tagName("button")).click();
+            wait.until(ExpectedConditions.alertIsPresent()).accept();
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.xpath(
+                    "//ul[@id='key-list']/li[span[@class='key-name' and text()='" + name + "']]")));
+            assertFalse(browser.findElement(By.id("new-key")).isDisplayed());
+            assertEquals(401, completeWith(key));
+        });
+    }
+
+    int completeWith(String key) {
+        return api.json("POST", "v1/chat/completions", key,
+                "{\"model\":\"translator\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}").status();
+    }
+
+    @Test
     void pageIsLockedDownAndItsAssetsRevalidate() {
         var page = api.get("/");
         assertEquals(200, page.status());
