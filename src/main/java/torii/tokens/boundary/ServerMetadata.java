@@ -31,7 +31,8 @@ public record ServerMetadata(
         // No authorization endpoint, so no response types; the list is required all the same. The applications'
         // scopes (app:<id>) come and go with the registry and are left out, as RFC 8414 section 2 allows.
         return new ServerMetadata(issuer, base + "/token", base + "/.well-known/jwks.json", base + "/revoke",
-                base + "/introspect", List.of(TokenRequest.PASSWORD, TokenRequest.REFRESH_TOKEN), List.of(),
+                base + "/introspect",
+                List.of(TokenRequest.PASSWORD, TokenRequest.REFRESH_TOKEN, TokenRequest.CLIENT_CREDENTIALS), List.of(),
                 Scope.NAMED, CLIENT_AUTHENTICATION, CLIENT_AUTHENTICATION,
                 List.of("client_secret_basic", "client_secret_post"));
     }

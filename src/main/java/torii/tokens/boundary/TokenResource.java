@@ -21,7 +21,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import torii.platform.control.ClientAddresses;
 
-/** The token endpoint: a password or a refresh token in, a bearer token and a new refresh token out. */
+/**
+ * The token endpoint: a password or a refresh token in, a bearer token and a new refresh token out; or a confidential
+ * client's credentials in, a token of its own out.
+ */
 @Path("token")
 @ApplicationScoped
 @PermitAll
@@ -37,7 +40,8 @@ public class TokenResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Login For Access Token",
-            description = "The password grant, or grant_type=refresh_token to exchange a refresh token for a new pair.")
+            description = "The password grant, grant_type=refresh_token to exchange a refresh token for a new pair, or "
+                    + "grant_type=client_credentials for a confidential client's token of its own.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
             schema = @Schema(ref = "TokenForm")))
     @APIResponse(responseCode = "200", description = "A bearer token and a refresh token",
