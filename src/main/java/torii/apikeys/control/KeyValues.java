@@ -1,11 +1,7 @@
 package torii.apikeys.control;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.regex.Pattern;
+import torii.platform.control.OpaqueValues;
 
 /**
  * What an API key looks like: a fixed prefix, so that secret scanners find leaked ones and a bearer value is told from
@@ -17,12 +13,8 @@ public interface KeyValues {
     String PREFIX = "torii_";
     Pattern SHAPE = Pattern.compile(PREFIX + "[A-Za-z0-9_-]{43}");
 
-    SecureRandom RANDOM = new SecureRandom();
-
     static String newKey() {
-        var bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return PREFIX + OpaqueValues.random(32);
     }
 
     /** Whether a bearer value is meant as an API key, whether or not it is a good one. */
@@ -36,11 +28,6 @@ public interface KeyValues {
     }
 
     static String hash(String key) {
-        try {
-            var digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return OpaqueValues.sha256(key);
     }
 }

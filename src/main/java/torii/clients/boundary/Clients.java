@@ -7,8 +7,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -21,12 +19,11 @@ import torii.platform.control.Refusal;
 import torii.platform.entity.AuditEvent;
 import torii.platform.entity.ClientChanged;
 import torii.platform.entity.ClientRemoved;
+import torii.platform.control.OpaqueValues;
 
 /** The client registry: who may ask for tokens, and whether a request's client is who it says. */
 @Stateless
 public class Clients {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @PersistenceContext
     EntityManager em;
@@ -169,10 +166,8 @@ public class Clients {
         return client;
     }
 
-    /** 256 random bits, base64url: far beyond guessing, so a fast hash of it is enough to store. */
+    /** 256 random bits: far beyond guessing, so a fast hash of it is enough to store. */
     static String newSecret() {
-        var bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return OpaqueValues.random(32);
     }
 }

@@ -2,10 +2,9 @@ package torii.clients.control;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.List;
+import torii.platform.control.OpaqueValues;
 
 /**
  * Who a request says its client is (RFC 6749 section 2.3.1): HTTP Basic with the form-encoded client id and secret
@@ -68,12 +67,7 @@ public record ClientCredentials(String clientId, String secret, boolean viaHeade
 
     /** What is stored of a secret: base64url of its SHA-256, enough for secrets that are long random strings. */
     public static String hash(String secret) {
-        try {
-            var digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return OpaqueValues.sha256(secret);
     }
 
     /** Never prints the secret. */

@@ -6,9 +6,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
+import torii.platform.control.OpaqueValues;
 
 /**
  * An application that asks for tokens: public (a browser page or app, which cannot keep a secret) or confidential
@@ -31,7 +31,6 @@ public class Client {
     public static final String ID = "[a-z][a-z0-9-]{1,47}";
     /** Where a client's usage and rate limit are counted: never a username, which has no colon. */
     public static final String METERED_PREFIX = "client:";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Id
     @Column(name = "client_id", length = 64)
@@ -127,8 +126,6 @@ public class Client {
     }
 
     static String newStamp() {
-        var bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return OpaqueValues.random(16);
     }
 }

@@ -5,17 +5,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import torii.tokens.entity.RefreshToken;
 import torii.tokens.entity.Session;
 import torii.users.entity.User;
+import torii.platform.control.OpaqueValues;
 
 /**
  * What makes a refresh token good: it exists, has not been used, belongs to the client presenting it, its session is
@@ -26,7 +22,6 @@ import torii.users.entity.User;
 @ApplicationScoped
 public class RefreshRules {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     @ConfigProperty(name = "torii.refresh-token.idle-minutes", defaultValue = "1440")
@@ -137,18 +132,11 @@ public class RefreshRules {
 
     /** 256 random bits, base64url without padding. */
     public static String newValue() {
-        var bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return OpaqueValues.random(32);
     }
 
     /** What the database keeps instead of the token: a fast hash is enough for 256 random bits. */
     public static String hash(String value) {
-        try {
-            var digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return OpaqueValues.sha256(value);
     }
 }

@@ -7,11 +7,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Objects;
 import java.util.Set;
+import torii.platform.control.OpaqueValues;
 
 /** A person or system that logs in with a username and password; the username is the token's subject. */
 @Entity
@@ -23,7 +22,6 @@ import java.util.Set;
         + "OR LOWER(u.email) LIKE :q ESCAPE '!' OR LOWER(u.fullName) LIKE :q ESCAPE '!'")
 public class User {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     public static final String SEARCH = "User.search";
     public static final String COUNT = "User.count";
@@ -82,9 +80,7 @@ public class User {
     }
 
     static String newStamp() {
-        var bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return OpaqueValues.random(16);
     }
 
     public String username() {

@@ -1,0 +1,33 @@
+package torii.platform.control;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * Random values that stand for something (refresh tokens, API keys, client secrets, stamps) and what is stored of
+ * them, all in base64url without padding. A value of 256 random bits is beyond guessing, so its SHA-256 is enough to
+ * store: a slow password hash would only slow every request that presents one.
+ */
+public interface OpaqueValues {
+
+    SecureRandom RANDOM = new SecureRandom();
+
+    /** This many random bytes. */
+    static String random(int bytes) {
+        var drawn = new byte[bytes];
+        RANDOM.nextBytes(drawn);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(drawn);
+    }
+
+    static String sha256(String value) {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
