@@ -357,7 +357,11 @@ function renderKeys(keys) {
         details.className = "key-details muted";
         const reach = key.apps ? key.apps.join(", ") : "all applications";
         const used = key.last_used_at ? `last used ${day(key.last_used_at)}` : "never used";
-        details.textContent = `${reach}; expires ${day(key.expires_at)}; ${used}`;
+        const limits = [[key.requests_per_minute, "requests a minute"], [key.tokens_per_day, "tokens a day"],
+            [key.tokens_per_month, "tokens a month"]].filter(([value]) => value != null)
+            .map(([value, unit]) => `${value.toLocaleString()} ${unit}`);
+        details.textContent = `${reach}; expires ${day(key.expires_at)}; ${used}`
+            + (limits.length > 0 ? `; at most ${limits.join(", ")}` : "");
         const remove = document.createElement("button");
         remove.type = "button";
         remove.className = "quiet";
@@ -393,8 +397,12 @@ async function createKey(event) {
     if (ticked.length > 0) {
         body.apps = ticked;
     }
-    if (form.elements.days.value) {
-        body.expires_in_days = Number(form.elements.days.value);
+    const numbers = {days: "expires_in_days", rpm: "requests_per_minute", tpd: "tokens_per_day",
+        tpm: "tokens_per_month"};
+    for (const [field, member] of Object.entries(numbers)) {
+        if (form.elements[field].value) {
+            body[member] = Number(form.elements[field].value);
+        }
     }
     try {
         const response = await call("/users/me/api-keys", {method: "POST", body: JSON.stringify(body),

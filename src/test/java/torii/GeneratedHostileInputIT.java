@@ -149,7 +149,8 @@ class GeneratedHostileInputIT {
         brokenTokens.add(Credential.broken("ANOTHER_USERS_STAMP", withKey.stamped(johndoesStamp).valid("admin")));
         var broken = Gens.of(brokenTokens);
         shortOfTheAdministrator = Gens.frequency(List.of(Gens.weight(1, Gens.just(Credential.none())),
-                Gens.weight(1, broken), Gens.weight(1, Gens.just(user)), Gens.weight(1, Gens.just(client)), Gens.weight(1, Gens.just(apiKey)),
+                Gens.weight(1, broken), Gens.weight(1, Gens.just(user)), Gens.weight(1, Gens.just(client)),
+                Gens.weight(1, Gens.just(apiKey)),
                 Gens.weight(1, Gens.just(withoutAdminScope))));
         return Gens.frequency(List.of(Gens.weight(4, shortOfTheAdministrator),
                 Gens.weight(1, Gens.just(administrator))));

@@ -203,6 +203,30 @@ class ClusterIT {
         assertWithinASecond(401, () -> complete(onB, key, "translator"));
     }
 
+    @Test
+    void aBudgetIsSharedByBothInstances() throws InterruptedException {
+        var admin = onA.login("admin", "secretadmin");
+        var app = "echo-" + UUID.randomUUID().toString().substring(0, 8);
+        assertEquals(201, onA.json("POST", "admin/apps", admin,
+                "{\"id\":\"" + app + "\",\"name\":\"Echo\",\"backend\":\"echo\"}").status());
+        var username = newUser(onA, admin);
+        assertEquals(201, onA.json("POST", "admin/apps/" + app + "/grants", admin,
+                "{\"user\":\"" + username + "\",\"requests_per_minute\":3}").status());
+        var token = onA.login(username, "password-" + username);
+        var second = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).getSecond();
+        if (second > 45) {
+            // The three calls must fall in one minute.
+            Thread.sleep((61 - second) * 1000L);
+        }
+        assertEquals(200, complete(onA, token, app));
+        assertEquals(200, complete(onA, token, app));
+        // The first instance adds its count to the database within a second; the other reads it when it opens the
+        // window.
+        Thread.sleep(WITHIN_A_SECOND.toMillis());
+        assertEquals(200, complete(onB, token, app));
+        assertEquals(429, complete(onB, token, app), "the third call of the minute was the last the budget allows");
+    }
+
     static int complete(Api api, String token, String app) {
         return api.json("POST", "v1/chat/completions", token, "{\"model\":\"" + app
                 + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hello\"}]}").status();

@@ -30,7 +30,7 @@ public class StateProbe {
     /** Each table with its key column: a row is named by its key, so that a change can say which row it touched. */
     static final Map<String, String> TABLES = Map.of("users", "username", "clients", "client_id",
             "signing_keys", "kid", "api_keys", "id");
-    /** Columns that a request may change although it is refused: a key's last use is written before the request is judged. */
+    /** A column a refused request may change: a key's last use is written before the request is judged. */
     static final String LAST_USED = "last_used_at";
 
     /** One line per row, "table key hash-of-every-column", sorted. */

@@ -97,7 +97,7 @@ public class ApiKeyStates {
                     : apps.usableBy(Grantee.USER, user.username(), user.roles()).stream().map(App::id).toList();
             var scope = String.join(" ", named.stream().map(Scope::app).sorted().toList());
             var caller = new KeyCaller(key.id(), user.username(), user.roles(), scope,
-                    key.expiresAt().getEpochSecond());
+                    key.expiresAt().getEpochSecond(), key.limits());
             return new Known(caller, key.expiresAt(), new AtomicReference<>(key.lastUsedAt()));
         }));
     }

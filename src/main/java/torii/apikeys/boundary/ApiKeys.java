@@ -76,10 +76,13 @@ public class ApiKeys {
         }
         var now = clock.instant();
         var value = KeyValues.newKey();
-        var key = new ApiKey(KeyValues.hash(value), username, form.name, named, now, now.plus(Duration.ofDays(days)));
+        var limits = form.limits();
+        var key = new ApiKey(KeyValues.hash(value), username, form.name, named, now, now.plus(Duration.ofDays(days)),
+                limits);
         em.persist(key);
         record(AuditEvent.API_KEY_CREATE, username, key);
-        return new NewApiKey(key.id(), key.name(), value, key.apps(), key.createdAt(), key.expiresAt());
+        return new NewApiKey(key.id(), key.name(), value, key.apps(), key.createdAt(), key.expiresAt(),
+                limits.requestsPerMinute(), limits.tokensPerDay(), limits.tokensPerMonth());
     }
 
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)

@@ -3,16 +3,17 @@ package torii.apikeys.control;
 import java.util.Set;
 import org.eclipse.microprofile.jwt.Claims;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import torii.apps.entity.Limits;
 import torii.platform.control.Scope;
 import torii.platform.control.TokenClaims;
 
 /**
  * The caller of a request made with an API key, in the shape of a token, so that everything after authentication
- * treats both alike: the key's user with their roles, and the scope of the key's applications. It is no JWT: it has
- * no issuer, no token id and no session.
+ * treats both alike: the key's user with their roles, the scope of the key's applications, and the key's limits. It is
+ * no JWT: it has no issuer, no token id and no session.
  */
-public record KeyCaller(String keyId, String username, Set<String> groups, String scope, long expiresAt)
-        implements JsonWebToken {
+public record KeyCaller(String keyId, String username, Set<String> groups, String scope, long expiresAt,
+        Limits limits) implements JsonWebToken {
 
     @Override
     public String getName() {
@@ -22,7 +23,7 @@ public record KeyCaller(String keyId, String username, Set<String> groups, Strin
     @Override
     public Set<String> getClaimNames() {
         return Set.of(Claims.sub.name(), Claims.upn.name(), Claims.groups.name(), Claims.exp.name(), Scope.CLAIM,
-                TokenClaims.API_KEY);
+                TokenClaims.API_KEY, TokenClaims.API_KEY_LIMITS);
     }
 
     @Override
@@ -34,6 +35,7 @@ public record KeyCaller(String keyId, String username, Set<String> groups, Strin
             case "exp" -> expiresAt;
             case Scope.CLAIM -> scope;
             case TokenClaims.API_KEY -> keyId;
+            case TokenClaims.API_KEY_LIMITS -> limits;
             default -> null;
         };
         return (T) value;

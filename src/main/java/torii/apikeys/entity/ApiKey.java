@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import torii.apps.entity.Limits;
 
 /**
  * A user's long-lived key for their own scripts, known only by the SHA-256 hash of its value. It may name the
@@ -63,10 +64,20 @@ public class ApiKey {
     @Column(name = "last_used_at")
     private Instant lastUsedAt;
 
+    @Column(name = "requests_per_minute")
+    private Integer requestsPerMinute;
+
+    @Column(name = "tokens_per_day")
+    private Long tokensPerDay;
+
+    @Column(name = "tokens_per_month")
+    private Long tokensPerMonth;
+
     protected ApiKey() {
     }
 
-    public ApiKey(String hash, String username, String name, List<String> apps, Instant createdAt, Instant expiresAt) {
+    public ApiKey(String hash, String username, String name, List<String> apps, Instant createdAt, Instant expiresAt,
+            Limits limits) {
         this.id = UUID.randomUUID().toString();
         this.hash = hash;
         this.username = username;
@@ -74,6 +85,13 @@ public class ApiKey {
         this.apps = apps == null ? null : String.join(" ", apps);
         this.createdAt = createdAt;
         this.expiresAt = expiresAt;
+        this.requestsPerMinute = limits.requestsPerMinute();
+        this.tokensPerDay = limits.tokensPerDay();
+        this.tokensPerMonth = limits.tokensPerMonth();
+    }
+
+    public Limits limits() {
+        return new Limits(requestsPerMinute, tokensPerDay, tokensPerMonth);
     }
 
     public String id() {

@@ -18,6 +18,7 @@ import torii.apps.entity.App;
 import torii.apps.entity.Backend;
 import torii.apps.entity.Grant;
 import torii.apps.entity.Grantee;
+import torii.apps.entity.Limits;
 import torii.clients.boundary.Clients;
 import torii.platform.control.Refusal.Kind;
 import torii.platform.control.Refusal;
@@ -122,6 +123,10 @@ public class Apps {
     }
 
     public Grant grant(String appId, Grantee kind, String grantee) {
+        return grant(appId, kind, grantee, Limits.NONE);
+    }
+
+    public Grant grant(String appId, Grantee kind, String grantee, Limits limits) {
         managed(appId);
         if (kind == Grantee.USER && users.find(grantee).isEmpty()) {
             throw new Refusal(Kind.NOT_FOUND, null, "User not found", null);
@@ -133,7 +138,7 @@ public class Apps {
             throw new Refusal(Kind.CONFLICT, null, "The application is already granted to this " + kind.name().toLowerCase(),
                     null);
         }
-        var grant = new Grant(appId, kind, grantee);
+        var grant = new Grant(appId, kind, grantee).limits(limits);
         em.persist(grant);
         record(AuditEvent.GRANT, kind, grantee, appId);
         return grant;
@@ -144,6 +149,15 @@ public class Apps {
         if (existing(appId, kind, grantee).isEmpty()) {
             grant(appId, kind, grantee);
         }
+    }
+
+    /** New limits for an existing grant; they hold from the grantee's next request. */
+    public Grant limit(String appId, Grantee kind, String grantee, Limits limits) {
+        managed(appId);
+        var grant = existing(appId, kind, grantee)
+                .orElseThrow(() -> new Refusal(Kind.NOT_FOUND, null, "No such grant", null)).limits(limits);
+        record(AuditEvent.GRANT_LIMITS, kind, grantee, appId);
+        return grant;
     }
 
     /** Takes effect on the grantee's next request, whatever tokens they hold. */
@@ -169,14 +183,25 @@ public class Apps {
         return granted(em.createNamedQuery(App.USABLE, App.class), kind, name, groups).getResultList();
     }
 
-    /** The application if the caller may use it now, directly or through a group, in one query ({@link UsableApps}). */
+    /**
+     * The application and the limits of its use, if the caller may use it now, directly or through a group
+     * ({@link UsableApps} remembers the answer): the caller's own grant's limits where there is one, else the most
+     * generous of its groups'.
+     */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public Optional<App> usable(Grantee kind, String name, Set<String> groups, String appId) {
-        return granted(em.createNamedQuery(App.USABLE_ONE, App.class), kind, name, groups).setParameter("app", appId)
-                .getResultStream().findFirst();
+    public Optional<Access> usable(Grantee kind, String name, Set<String> groups, String appId) {
+        var holding = granted(em.createNamedQuery(Grant.HOLDING, Grant.class), kind, name, groups)
+                .setParameter("app", appId).getResultList();
+        if (holding.isEmpty()) {
+            return Optional.empty();
+        }
+        var own = holding.stream().filter(grant -> grant.kind() == kind).findFirst();
+        var limits = own.map(Grant::limits)
+                .orElseGet(() -> Limits.mostGenerous(holding.stream().map(Grant::limits).toList()));
+        return Optional.ofNullable(em.find(App.class, appId)).map(app -> new Access(app, limits));
     }
 
-    static TypedQuery<App> granted(TypedQuery<App> query, Grantee kind, String name, Set<String> groups) {
+    static <T> TypedQuery<T> granted(TypedQuery<T> query, Grantee kind, String name, Set<String> groups) {
         var names = new HashSet<>(groups);
         names.add(NO_GROUP);
         return query.setParameter("kind", kind).setParameter("caller", name).setParameter("groups", names);

@@ -90,10 +90,20 @@ public class AppsResource {
 
     @POST
     @Path("{id}/grants")
-    @Operation(summary = "Grant Application",
-            description = "To a user, to a group (a role users hold), or to a confidential client for its own tokens.")
+    @Operation(summary = "Grant Application", description = "To a user, to a group (a role users hold), or to a "
+            + "confidential client for its own tokens; with limits of requests per minute and tokens per day and per "
+            + "month (UTC), each left out for none.")
     public Response grant(@PathParam("id") String id, @Valid @NotNull GrantForm form) {
-        return Response.status(201).entity(GrantInfo.of(apps.grant(id, form.kind(), form.grantee()))).build();
+        return Response.status(201).entity(GrantInfo.of(apps.grant(id, form.kind(), form.grantee(), form.limits())))
+                .build();
+    }
+
+    @PUT
+    @Path("{id}/grants")
+    @Operation(summary = "Change Grant Limits", description = "The limits of an existing grant, named as when it was "
+            + "made; a limit left out is no limit. They hold from the grantee's next call.")
+    public GrantInfo limit(@PathParam("id") String id, @Valid @NotNull GrantForm form) {
+        return GrantInfo.of(apps.limit(id, form.kind(), form.grantee(), form.limits()));
     }
 
     @DELETE

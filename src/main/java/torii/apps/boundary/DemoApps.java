@@ -14,7 +14,8 @@ import torii.platform.control.DemoMode;
 
 /**
  * The demo applications exist only while demo mode is on: two echo applications, translator for johndoe and the
- * demo client {@code demo-service}, and summarizer for the admin group. A start without demo mode deletes them, and their grants with them.
+ * demo client {@code demo-service}, and summarizer for the admin group. A start without demo mode deletes them, and
+ * their grants with them.
  */
 @Startup
 @Singleton

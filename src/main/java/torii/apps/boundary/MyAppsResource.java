@@ -37,7 +37,8 @@ public class MyAppsResource {
     @SecurityRequirement(name = Scope.SCHEME, scopes = Scope.ME)
     public List<AppInfo> mine(@Context SecurityContext caller) {
         var token = (JsonWebToken) caller.getUserPrincipal();
-        return apps.usableBy(UsableApps.kindOf(token), token.getName(), token.getGroups()).stream().map(AppInfo::of).toList();
+        return apps.usableBy(UsableApps.kindOf(token), token.getName(), token.getGroups()).stream().map(AppInfo::of)
+                .toList();
     }
 
     /**
@@ -50,7 +51,7 @@ public class MyAppsResource {
     public AppInfo one(@PathParam("id") String id, @Context SecurityContext caller) {
         var token = (JsonWebToken) caller.getUserPrincipal();
         Challenges.requireScopes(token, Set.of(Scope.app(id)));
-        return AppInfo.of(usableApps.of(token, id)
+        return AppInfo.of(usableApps.of(token, id).map(Access::app)
                 .orElseThrow(() -> Challenges.insufficientScope(Scope.app(id))));
     }
 }

@@ -17,11 +17,11 @@ import torii.platform.control.TokenClaims;
 import torii.platform.entity.AppsChanged;
 
 /**
- * Whether a user or a client may use an application now, directly or through a group: {@link Apps#usable} asked once, and what it
- * found usable remembered, so that a call through the gateway costs a map lookup instead of a query.
- * Everything is forgotten as soon as any change to applications or grants commits, so a revoked grant refuses the
- * next request. Only what was found usable is kept: a refusal is read again each time, so that made-up application
- * names cannot fill the memory.
+ * Whether a user or a client may use an application now, directly or through a group, and within which limits:
+ * {@link Apps#usable} asked once, and what it found usable remembered, so that a call through the gateway costs a map lookup instead of a query.
+ * Everything is forgotten as soon as any change to applications or grants commits, so a revoked grant refuses the next
+ * request. Only what was found usable is kept: a refusal is read again each time, so that made-up application names
+ * cannot fill the memory.
  */
 @ApplicationScoped
 public class UsableApps {
@@ -32,7 +32,7 @@ public class UsableApps {
     record Key(Grantee kind, String name, Set<String> groups, String appId) {
     }
 
-    private final ConcurrentMap<Key, App> usable = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Key, Access> usable = new ConcurrentHashMap<>();
     /** Counts the changes, so that a query that began before one is not remembered after it. */
     private final AtomicLong changes = new AtomicLong();
 
@@ -44,17 +44,17 @@ public class UsableApps {
         return TokenClaims.ofClient(caller) ? Grantee.CLIENT : Grantee.USER;
     }
 
-    /** Whether the caller may use the application now, directly or through one of its groups. */
-    public Optional<App> of(JsonWebToken caller, String appId) {
+    /** Whether the caller may use the application now, directly or through one of its groups, and within what. */
+    public Optional<Access> of(JsonWebToken caller, String appId) {
         return of(kindOf(caller), caller.getName(), caller.getGroups(), appId);
     }
 
     /** Whether the caller, a user or a client by name, may use the application now. */
-    public Optional<App> of(Grantee kind, String name, Set<String> groups, String appId) {
+    public Optional<Access> of(Grantee kind, String name, Set<String> groups, String appId) {
         return of(new Key(kind, name, Set.copyOf(groups), appId), () -> apps.usable(kind, name, groups, appId));
     }
 
-    Optional<App> of(Key key, Supplier<Optional<App>> query) {
+    Optional<Access> of(Key key, Supplier<Optional<Access>> query) {
         var known = usable.get(key);
         if (known != null) {
             return Optional.of(known);

@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
 @Table(name = "apps")
 @NamedQuery(name = App.ALL, query = "SELECT a FROM App a ORDER BY a.id")
 @NamedQuery(name = App.USABLE, query = "SELECT a FROM App a WHERE " + App.GRANTED + " ORDER BY a.id")
-@NamedQuery(name = App.USABLE_ONE, query = "SELECT a FROM App a WHERE a.id = :app AND " + App.GRANTED)
 public class App {
 
     public static final String ALL = "App.all";
@@ -27,8 +26,6 @@ public class App {
      * the groups {@code :groups}.
      */
     public static final String USABLE = "App.usable";
-    /** The application {@code :app} if it is granted so. */
-    public static final String USABLE_ONE = "App.usableOne";
     static final String GRANTED = "EXISTS (SELECT g FROM Grant g WHERE g.appId = a.id AND "
             + "((g.kind = :kind AND g.grantee = :caller) "
             + "OR (g.kind = torii.apps.entity.Grantee.GROUP AND g.grantee IN :groups)))";

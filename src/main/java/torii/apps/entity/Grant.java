@@ -11,12 +11,15 @@ import jakarta.persistence.UniqueConstraint;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An application given to a user, a group or a client. */
+/** An application given to a user, a group or a client, with the limits of its use, if any. */
 @Entity
 @Table(name = "app_grants", uniqueConstraints = @UniqueConstraint(columnNames = {"app_id", "kind", "grantee"}))
 @NamedQuery(name = Grant.OF_APP, query = "SELECT g FROM Grant g WHERE g.appId = :app ORDER BY g.kind, g.grantee")
 @NamedQuery(name = Grant.FIND,
         query = "SELECT g FROM Grant g WHERE g.appId = :app AND g.kind = :kind AND g.grantee = :grantee")
+@NamedQuery(name = Grant.HOLDING, query = "SELECT g FROM Grant g WHERE g.appId = :app AND "
+        + "((g.kind = :kind AND g.grantee = :caller) "
+        + "OR (g.kind = torii.apps.entity.Grantee.GROUP AND g.grantee IN :groups))")
 @NamedQuery(name = Grant.DELETE_OF_APP, query = "DELETE FROM Grant g WHERE g.appId = :app")
 @NamedQuery(name = Grant.DELETE_OF,
         query = "DELETE FROM Grant g WHERE g.kind = :kind AND g.grantee = :grantee")
@@ -24,6 +27,8 @@ public class Grant {
 
     public static final String OF_APP = "Grant.ofApp";
     public static final String FIND = "Grant.find";
+    /** The grants by which the caller {@code :caller} of kind {@code :kind}, or a group, holds {@code :app}. */
+    public static final String HOLDING = "Grant.holding";
     public static final String DELETE_OF_APP = "Grant.deleteOfApp";
     public static final String DELETE_OF = "Grant.deleteOf";
 
@@ -43,6 +48,15 @@ public class Grant {
 
     @Column(name = "granted_at", nullable = false)
     private Instant grantedAt;
+
+    @Column(name = "requests_per_minute")
+    private Integer requestsPerMinute;
+
+    @Column(name = "tokens_per_day")
+    private Long tokensPerDay;
+
+    @Column(name = "tokens_per_month")
+    private Long tokensPerMonth;
 
     protected Grant() {
     }
@@ -69,5 +83,16 @@ public class Grant {
 
     public Instant grantedAt() {
         return grantedAt;
+    }
+
+    public Limits limits() {
+        return new Limits(requestsPerMinute, tokensPerDay, tokensPerMonth);
+    }
+
+    public Grant limits(Limits limits) {
+        requestsPerMinute = limits.requestsPerMinute();
+        tokensPerDay = limits.tokensPerDay();
+        tokensPerMonth = limits.tokensPerMonth();
+        return this;
     }
 }

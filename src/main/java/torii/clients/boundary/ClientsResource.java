@@ -61,8 +61,8 @@ public class ClientsResource {
 
     @POST
     @Path("{id}/secret")
-    @Operation(summary = "Rotate Client Secret",
-            description = "The old secret and the client's own tokens stop working; the new secret is in this answer only.")
+    @Operation(summary = "Rotate Client Secret", description = "The old secret and the client's own tokens stop "
+            + "working; the new secret is in this answer only.")
     public Response rotate(@PathParam("id") String id) {
         return noStore(Response.ok(), clients.rotate(id));
     }

@@ -8,11 +8,13 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import torii.apps.boundary.Access;
 import torii.apps.boundary.Apps;
 import torii.apps.boundary.UsableApps;
 import torii.apps.control.Upstreams;
 import torii.apps.entity.App;
 import torii.apps.entity.Backend;
+import torii.apps.entity.Limits;
 import torii.clients.entity.Client;
 import torii.gateway.control.ChatRequest;
 import torii.gateway.control.Echo;
@@ -35,8 +37,8 @@ import torii.platform.control.TokenClaims;
 @ApplicationScoped
 public class Completions {
 
-    /** An answer: a whole completion as JSON text, or an event stream of chunks. */
-    public record Answer(String completion, StreamingOutput events) {
+    /** An answer: a whole completion as JSON text, or an event stream of chunks; and what is left of the budgets. */
+    public record Answer(String completion, StreamingOutput events, Meter.Budget budget) {
     }
 
     @Inject
@@ -69,52 +71,56 @@ public class Completions {
 
     public CompletionStage<Answer> complete(JsonWebToken caller, String body) {
         var request = ChatRequest.parse(body);
-        var app = usable(caller, request.model());
+        var access = usable(caller, request.model());
+        var app = access.app();
         var username = metered(caller);
-        usage.admit(username, app.id());
+        String keyId = caller.getClaim(TokenClaims.API_KEY);
+        Limits keyLimits = keyId == null ? Limits.NONE : caller.getClaim(TokenClaims.API_KEY_LIMITS);
+        var metered = new Meter.Caller(username, app.id(), access.limits(), keyId, keyLimits);
+        var budget = usage.admit(metered);
         if (app.backend() == Backend.ECHO) {
             var echo = Echo.answer(request, app.id());
-            usage.record(username, app.id(), echo.usage());
+            usage.record(metered, echo.usage());
             return CompletableFuture.completedFuture(request.stream()
                     ? new Answer(null, out -> {
                         for (var chunks = echo.chunks(request.includeUsage()).iterator(); chunks.hasNext(); ) {
                             StreamRelay.send(out, chunks.next().toString());
                         }
                         StreamRelay.send(out, "[DONE]");
-                    })
-                    : new Answer(echo.completion().toString(), null));
+                    }, budget)
+                    : new Answer(echo.completion().toString(), null, budget));
         }
         var upstreamBody = request.forUpstream(app.model(), username);
         var key = upstreams.keyForCall(app.id(), app.baseUrl());
         if (request.stream()) {
             var relay = new StreamRelay(settings.readTimeout(), request.includeUsage(),
-                    tokens -> usage.record(username, app.id(), tokens));
+                    tokens -> usage.record(metered, tokens));
             return upstream.stream(app.baseUrl(), key, upstreamBody, relay).whenComplete((started, failure) -> {
                 if (failure != null) {
                     metrics.gatewayCall(app.id(), Metrics.UPSTREAM_ERROR);
                 }
-            }).thenApply(events -> new Answer(null, events));
+            }).thenApply(events -> new Answer(null, events, budget));
         }
         return upstream.complete(app.baseUrl(), key, upstreamBody).whenComplete((completion, failure) -> {
             if (completion != null) {
-                usage.record(username, app.id(), TokenUsage.of(completion));
+                usage.record(metered, TokenUsage.of(completion));
             } else {
                 metrics.gatewayCall(app.id(), Metrics.UPSTREAM_ERROR);
             }
-        }).thenApply(completion -> new Answer(completion.toString(), null));
+        }).thenApply(completion -> new Answer(completion.toString(), null, budget));
     }
 
     /**
      * The application named as the model, if the token carries its scope and its user may use it now. One query when
      * it may; finding out why it may not (no such model: 404, no scope or grant: 403) costs a second one.
      */
-    App usable(JsonWebToken caller, String appId) {
+    Access usable(JsonWebToken caller, String appId) {
         if (!App.ID.matcher(appId).matches()) {
             // No application has such an id: asking the database would only cost a query, or fail on a NUL.
             throw notFound(appId);
         }
-        var app = usableApps.of(caller, appId);
-        if (app.isEmpty()) {
+        var access = usableApps.of(caller, appId);
+        if (access.isEmpty()) {
             try {
                 apps.find(appId);
             } catch (Refusal unknown) {
@@ -122,7 +128,7 @@ public class Completions {
             }
         }
         Challenges.requireScopes(caller, Set.of(Scope.app(appId)));
-        return app.orElseThrow(() -> Challenges.insufficientScope(Scope.app(appId)));
+        return access.orElseThrow(() -> Challenges.insufficientScope(Scope.app(appId)));
     }
 
     /** Where the caller's calls are counted: a user by name, a client apart from any user of the same name. */

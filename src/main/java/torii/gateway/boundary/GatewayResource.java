@@ -49,13 +49,30 @@ public class GatewayResource {
             + "chat.completion.chunk events ending with [DONE].")
     public CompletionStage<Response> complete(String body, @Context SecurityContext caller) {
         return completions.complete((JsonWebToken) caller.getUserPrincipal(), body)
-                .thenApply(answer -> answer.events() != null ? events(answer.events())
-                        : Response.ok(answer.completion(), MediaType.APPLICATION_JSON_TYPE).build());
+                .thenApply(answer -> limits(answer.events() != null ? events(answer.events())
+                        : Response.ok(answer.completion(), MediaType.APPLICATION_JSON_TYPE), answer.budget()).build());
     }
 
-    static Response events(StreamingOutput stream) {
+    /**
+     * What is left of the caller's budgets, in the headers OpenAI sends: the tighter of the grant's and the key's
+     * requests this minute, and of their tokens today and this month; a reset as seconds ("12s").
+     */
+    static Response.ResponseBuilder limits(Response.ResponseBuilder answer, Meter.Budget budget) {
+        if (budget.requests() != null) {
+            answer.header("x-ratelimit-limit-requests", budget.requests().limit())
+                    .header("x-ratelimit-remaining-requests", budget.requests().left())
+                    .header("x-ratelimit-reset-requests", budget.requests().resetSeconds() + "s");
+        }
+        if (budget.tokens() != null) {
+            answer.header("x-ratelimit-limit-tokens", budget.tokens().limit())
+                    .header("x-ratelimit-remaining-tokens", budget.tokens().left())
+                    .header("x-ratelimit-reset-tokens", budget.tokens().resetSeconds() + "s");
+        }
+        return answer;
+    }
+
+    static Response.ResponseBuilder events(StreamingOutput stream) {
         // No-cache and no proxy buffering, so that every event reaches the caller when it is written.
-        return Response.ok(stream, EVENT_STREAM).header("Cache-Control", "no-cache").header("X-Accel-Buffering", "no")
-                .build();
+        return Response.ok(stream, EVENT_STREAM).header("Cache-Control", "no-cache").header("X-Accel-Buffering", "no");
     }
 }

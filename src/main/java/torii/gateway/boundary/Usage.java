@@ -119,6 +119,25 @@ public class Usage {
         }
     }
 
+    /**
+     * The tokens used by a caller of an application over days from and to: what every instance has written (each
+     * writes every second) and what this one has not written yet.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public long tokensUsed(String name, String appId, LocalDate from, LocalDate to) {
+        // Not while a flush moves counts from memory to the database, where they would be counted twice or not at all.
+        synchronized (tally) {
+            var sums = em.createNamedQuery(UsageCount.TOKENS, Object[].class).setParameter("user", name)
+                    .setParameter("app", appId).setParameter("from", from).setParameter("to", to).getSingleResult();
+            return amount(sums[0]) + amount(sums[1]) + tally.pendingTokens(name, appId, from, to);
+        }
+    }
+
+    /** A sum of no rows is null. */
+    static long amount(Object sum) {
+        return sum == null ? 0 : ((Number) sum).longValue();
+    }
+
     /** A count per user, application and day, newest day first; either may be null for all. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public List<UsageCount> report(String username, String appId, LocalDate from, LocalDate to) {

@@ -28,6 +28,10 @@ public class RateWindows {
             this.shared = shared;
         }
 
+        synchronized long count() {
+            return shared + writing + local;
+        }
+
         synchronized boolean admit(int limit) {
             if (shared + writing + local >= limit) {
                 return false;
@@ -65,6 +69,12 @@ public class RateWindows {
     /** Starts a window with the count the database has for it. */
     public void open(Key key, long shared) {
         windows.putIfAbsent(key, new Window(shared));
+    }
+
+    /** What all instances had let in at the last synchronisation, plus what this one has let in since. */
+    public long count(Key key) {
+        var window = windows.get(key);
+        return window == null ? 0 : window.count();
     }
 
     public boolean admit(Key key, int limit) {

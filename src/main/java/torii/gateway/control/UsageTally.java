@@ -32,6 +32,14 @@ public class UsageTally {
                 (counted, one) -> counted.plus(tokens));
     }
 
+    /** The tokens counted here and not yet written, of one caller and application over days from and to. */
+    public long pendingTokens(String username, String appId, LocalDate from, LocalDate to) {
+        return pending.entrySet().stream().filter(entry -> entry.getKey().username().equals(username)
+                        && entry.getKey().appId().equals(appId) && !entry.getKey().day().isBefore(from)
+                        && !entry.getKey().day().isAfter(to))
+                .mapToLong(entry -> entry.getValue().prompt() + entry.getValue().completion()).sum();
+    }
+
     /** Takes one key's counts out, if any; counts added meanwhile wait for the next time. */
     public Counts take(Key key) {
         return pending.remove(key);

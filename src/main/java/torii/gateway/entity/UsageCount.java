@@ -19,15 +19,21 @@ import java.util.UUID;
 @NamedQuery(name = UsageCount.ADD, query = "UPDATE UsageCount u SET u.requests = u.requests + :requests, "
         + "u.promptTokens = u.promptTokens + :prompt, u.completionTokens = u.completionTokens + :completion "
         + "WHERE u.username = :user AND u.appId = :app AND u.day = :day")
-@NamedQuery(name = UsageCount.REPORT, query = "SELECT u FROM UsageCount u WHERE "
+// An API key's own counts (for its budget) are kept under key:<id> and are no one's usage.
+@NamedQuery(name = UsageCount.REPORT, query = "SELECT u FROM UsageCount u WHERE u.username NOT LIKE 'key:%' AND "
         + "(:user IS NULL OR u.username = :user) AND (:app IS NULL OR u.appId = :app) "
         + "AND u.day >= :from AND u.day <= :to ORDER BY u.day DESC, u.username, u.appId")
+// Two sums of fields, each a Long by the JPA specification on every provider and database, rather than one of an
+// expression, whose type the providers choose differently.
+@NamedQuery(name = UsageCount.TOKENS, query = "SELECT SUM(u.promptTokens), SUM(u.completionTokens) FROM UsageCount u "
+        + "WHERE u.username = :user AND u.appId = :app AND u.day >= :from AND u.day <= :to")
 @NamedQuery(name = UsageCount.DELETE_OF_USER, query = "DELETE FROM UsageCount u WHERE u.username = :user")
 @NamedQuery(name = UsageCount.DELETE_OF_APP, query = "DELETE FROM UsageCount u WHERE u.appId = :app")
 public class UsageCount {
 
     public static final String ADD = "UsageCount.add";
     public static final String REPORT = "UsageCount.report";
+    public static final String TOKENS = "UsageCount.tokens";
     public static final String DELETE_OF_USER = "UsageCount.deleteOfUser";
     public static final String DELETE_OF_APP = "UsageCount.deleteOfApp";
 

@@ -8,6 +8,9 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
  */
 public record OpenAiError(Detail error) {
 
+    /** A budget of tokens spent: OpenAI's code and type for a spent quota. */
+    public static final String INSUFFICIENT_QUOTA = "insufficient_quota";
+
     /** The path prefix under which errors take this shape. */
     static final String PREFIX = "v1";
 
@@ -25,10 +28,14 @@ public record OpenAiError(Detail error) {
     /** The same error as OpenAI would word it: its type follows from the status, its code from the error code. */
     public static OpenAiError of(int status, ErrorBody body, String param) {
         var message = body.error_description() != null ? body.error_description() : body.detail();
-        return new OpenAiError(new Detail(message, type(status), param, code(status, body.error())));
+        return new OpenAiError(new Detail(message, type(status, body.error()), param, code(status, body.error())));
     }
 
-    static String type(int status) {
+    /** As OpenAI types them; a spent budget has a type of its own, as OpenAI's spent quota has. */
+    static String type(int status, String error) {
+        if (INSUFFICIENT_QUOTA.equals(error)) {
+            return INSUFFICIENT_QUOTA;
+        }
         return switch (status) {
             case 401 -> "authentication_error";
             case 403 -> "permission_error";

@@ -19,6 +19,8 @@ public interface TokenClaims {
 
     /** The API key a request was made with, on the caller of such a request (never in a JWT). */
     String API_KEY = "api_key";
+    /** The limits of that API key, on the same caller. */
+    String API_KEY_LIMITS = "api_key_limits";
 
     /** Whether the token is a client's own, its subject a client id rather than a username. */
     static boolean ofClient(JsonWebToken token) {

@@ -19,6 +19,7 @@ public record AuditEvent(String action, String username, String clientAddress, S
     public static final String APP_DELETE = "app_delete";
     public static final String GRANT = "grant";
     public static final String GRANT_REVOKE = "grant_revoke";
+    public static final String GRANT_LIMITS = "grant_limits";
     public static final String TOKEN_REFRESH = "token_refresh";
     public static final String TOKEN_REVOKE = "token_revoke";
     public static final String KEY_ROTATE = "key_rotate";
@@ -37,8 +38,9 @@ public record AuditEvent(String action, String username, String clientAddress, S
 
     /**
      * Whether any caller can cause this event as often as they like, without a password or with one they may repeat:
-     * every failure, and logins, refreshes, clients' own tokens and revocations. Such events are counted per minute (see AuditCounter), so
-     * that a loop of requests cannot grow the trail without bound; changes made by administrators are kept one by one.
+     * every failure, and logins, refreshes, clients' own tokens and revocations. Such events are counted per minute
+     * (see AuditCounter), so that a loop of requests cannot grow the trail without bound; changes made by
+     * administrators are kept one by one.
      */
     public boolean countable() {
         return !SUCCESS.equals(outcome) || action.equals(LOGIN) || action.equals(TOKEN_REFRESH)

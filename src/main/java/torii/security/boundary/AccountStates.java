@@ -15,10 +15,10 @@ import torii.platform.entity.UserChanged;
 import torii.users.boundary.Users;
 
 /**
- * Whether the subject of a token (a user, or a client for itself) exists and is active, and the roles it holds now, remembered between requests so that
- * checking the user on every request costs a map lookup. A user is forgotten as soon as a change to it is committed,
- * here and, within a second, on every other instance of a cluster: a disabled user is refused, a role taken away is
- * missing, and tokens from before a new password are dead, from the next request on.
+ * Whether the subject of a token (a user, or a client for itself) exists and is active, and the roles it holds now,
+ * remembered between requests so that checking the user on every request costs a map lookup. A user is forgotten as
+ * soon as a change to it is committed, here and, within a second, on every other instance of a cluster: a disabled user
+ * is refused, a role taken away is missing, and tokens from before a new password are dead, from the next request on.
  */
 @ApplicationScoped
 public class AccountStates {

@@ -11,14 +11,16 @@ import org.junit.jupiter.api.Test;
 import torii.apps.entity.App;
 import torii.apps.entity.Backend;
 import torii.apps.entity.Grantee;
+import torii.apps.entity.Limits;
 
 class UsableAppsTest {
 
     final UsableApps usableApps = new UsableApps();
-    final App translator = new App("translator", "Translator", null, Backend.ECHO, null, null);
+    final Access translator = new Access(new App("translator", "Translator", null, Backend.ECHO, null, null),
+            Limits.NONE);
     final AtomicInteger queries = new AtomicInteger();
 
-    Supplier<Optional<App>> query(Optional<App> answer) {
+    Supplier<Optional<Access>> query(Optional<Access> answer) {
         return () -> {
             queries.incrementAndGet();
             return answer;
@@ -29,7 +31,7 @@ class UsableAppsTest {
         return new UsableApps.Key(kind, name, groups, "translator");
     }
 
-    Optional<App> ask(Supplier<Optional<App>> query) {
+    Optional<Access> ask(Supplier<Optional<Access>> query) {
         return usableApps.of(key(Grantee.USER, "johndoe", Set.of("user")), query);
     }
 

@@ -164,6 +164,7 @@ class ChatPageIT extends BlackBox {
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("key-name"))).sendKeys(name);
             wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#key-apps input[value=translator]")))
                     .click();
+            browser.findElement(By.id("key-tpd")).sendKeys("5000");
             browser.findElement(By.id("key-create")).click();
             var shown = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-key-value")));
             var key = shown.getText();
@@ -171,6 +172,7 @@ class ChatPageIT extends BlackBox {
             var listed = wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
                     "//ul[@id='key-list']/li[span[@class='key-name' and text()='" + name + "']]")));
             assertTrue(listed.getText().contains("translator"), listed.getText());
+            assertTrue(listed.getText().contains("tokens a day"), listed.getText());
             assertFalse(browser.findElement(By.id("key-list")).getText().contains(key), "the list never shows a key");
             assertEquals(200, completeWith(key));
 
