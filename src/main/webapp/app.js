@@ -446,6 +446,36 @@ async function deleteKey(key) {
     }
 }
 
+// ---- Budgets
+
+/** What is left of the chosen application's budgets, read again after each answer. */
+async function loadBudget(app) {
+    try {
+        const mine = (await getJson("/users/me/usage/budgets")).find((budget) => budget.app === app.id);
+        if (current?.id === app.id) {
+            show($("app-budget"), mine ? describeBudget(mine) : null);
+        }
+    } catch {
+        // The budgets are a courtesy; the answers themselves say when one is spent.
+    }
+}
+
+function describeBudget(budget) {
+    const parts = [];
+    const left = (allowance, what) =>
+        `${allowance.remaining.toLocaleString()} of ${allowance.limit.toLocaleString()} ${what}`;
+    if (budget.requests_per_minute) {
+        parts.push(left(budget.requests_per_minute, "requests this minute"));
+    }
+    if (budget.tokens_per_day) {
+        parts.push(left(budget.tokens_per_day, "tokens today"));
+    }
+    if (budget.tokens_per_month) {
+        parts.push(left(budget.tokens_per_month, "tokens this month"));
+    }
+    return parts.length > 0 ? `Left: ${parts.join("; ")}.` : null;
+}
+
 function choose(id) {
     if (streaming) {
         streaming.abort();
@@ -455,6 +485,10 @@ function choose(id) {
         button.setAttribute("aria-current", String(button.dataset.app === id));
     }
     showConversation();
+    show($("app-budget"), null);
+    if (current) {
+        loadBudget(current);
+    }
     $("prompt").focus();
 }
 
@@ -546,6 +580,7 @@ async function send(event) {
             messages.scrollTop = messages.scrollHeight;
         });
         history.push({role: "assistant", content: reply});
+        loadBudget(app);
     } catch (error) {
         if (error instanceof SessionExpired) {
             expire();

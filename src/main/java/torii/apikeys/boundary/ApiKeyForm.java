@@ -5,14 +5,14 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.util.List;
-import torii.apps.entity.Limits;
+import torii.apps.boundary.LimitsForm;
 
 /**
  * A key to make: its name, the applications it is for (all the user's when left out) and its life in days (the
- * longest allowed when left out), and the key's own limits.
+ * longest allowed when left out), and the key's own limits, counted across its applications within its user's.
  * <p>A class, not a record: Payara's OpenAPI scanner fails on constraints of record components.
  */
-public class ApiKeyForm {
+public class ApiKeyForm extends LimitsForm {
 
     @NotNull
     @Size(min = 1, max = 64)
@@ -24,18 +24,4 @@ public class ApiKeyForm {
 
     @Positive
     public Integer expires_in_days;
-
-    /** The key's own limits, across its applications, within its user's: each left out for none. */
-    @Positive
-    public Integer requests_per_minute;
-
-    @Positive
-    public Long tokens_per_day;
-
-    @Positive
-    public Long tokens_per_month;
-
-    Limits limits() {
-        return new Limits(requests_per_minute, tokens_per_day, tokens_per_month);
-    }
 }

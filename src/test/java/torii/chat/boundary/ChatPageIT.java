@@ -191,6 +191,20 @@ class ChatPageIT extends BlackBox {
     }
 
     @Test
+    void theChosenApplicationsBudgetIsShownAndCountsDown() {
+        inBrowser("chat-budget", (browser, wait) -> {
+            signIn(browser, wait, "johndoe", "secret");
+            applications(wait);
+            var budget = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("app-budget")));
+            assertTrue(budget.getText().matches("Left: \\d+ of 60 requests this minute\\."), budget.getText());
+            var before = budget.getText();
+            send(browser, wait, "Count this one");
+            wait.until(driver -> !driver.findElement(By.id("app-budget")).getText().equals(before)
+                    || driver.findElement(By.id("app-budget")).getText().startsWith("Left: 0"));
+        });
+    }
+
+    @Test
     void pageIsLockedDownAndItsAssetsRevalidate() {
         var page = api.get("/");
         assertEquals(200, page.status());
