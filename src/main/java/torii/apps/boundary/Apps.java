@@ -122,10 +122,6 @@ public class Apps {
         record(AuditEvent.APP_DELETE, null, "application " + id);
     }
 
-    public Grant grant(String appId, Grantee kind, String grantee) {
-        return grant(appId, kind, grantee, Limits.NONE);
-    }
-
     public Grant grant(String appId, Grantee kind, String grantee, Limits limits) {
         managed(appId);
         if (kind == Grantee.USER && users.find(grantee).isEmpty()) {
@@ -147,7 +143,7 @@ public class Apps {
     /** A grant made unless it exists, in one transaction; for what sets itself up at start. */
     public void grantUnlessGranted(String appId, Grantee kind, String grantee) {
         if (existing(appId, kind, grantee).isEmpty()) {
-            grant(appId, kind, grantee);
+            grant(appId, kind, grantee, Limits.NONE);
         }
     }
 

@@ -44,13 +44,13 @@ public class DemoApps {
         }
         if (apps.createDemo(new App("translator", "Translator", "Translates between Japanese and English",
                 Backend.ECHO, null, null))) {
-            apps.grant("translator", Grantee.USER, "johndoe");
+            apps.grantUnlessGranted("translator", Grantee.USER, "johndoe");
         }
         // Also on a database whose translator is older than grants to clients.
         apps.grantUnlessGranted("translator", Grantee.CLIENT, DEMO_CLIENT);
         if (apps.createDemo(new App("summarizer", "Summarizer", "Summarizes long documents", Backend.ECHO, null,
                 null))) {
-            apps.grant("summarizer", Grantee.GROUP, "admin");
+            apps.grantUnlessGranted("summarizer", Grantee.GROUP, "admin");
         }
     }
 }
