@@ -3,7 +3,6 @@ package torii.apps.boundary;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.util.Locale;
 import torii.apps.entity.App;
 import torii.apps.entity.Backend;
 import torii.platform.control.Refusal.Kind;
@@ -25,7 +24,7 @@ public class AppForm {
     @Size(max = 1024)
     public String description;
 
-    @NotNull @Pattern(regexp = "echo|openai", message = "must be echo or openai")
+    @NotNull @Pattern(regexp = "echo|openai|http", message = "must be echo, openai or http")
     public String backend;
 
     @Size(max = 512) @Pattern(regexp = "https?://[^\\s]+", message = "must be an http or https URL")
@@ -34,13 +33,16 @@ public class AppForm {
     @Size(max = 128)
     public String model;
 
+    @Size(max = 512) @Pattern(regexp = "https?://[^\\s]+", message = "must be an http or https URL")
+    public String docs_url;
+
     App app() {
         return describe(new App(id, name, description, Backend.ECHO, null, null));
     }
 
     App describe(App app) {
         try {
-            return app.describe(name, description, Backend.valueOf(backend.toUpperCase(Locale.ROOT)), base_url, model);
+            return app.describe(name, description, Backend.ofLabel(backend).orElseThrow(), base_url, model, docs_url);
         } catch (IllegalArgumentException e) {
             throw new Refusal(Kind.INVALID, "invalid_request", "base_url and model: " + e.getMessage(), null);
         }

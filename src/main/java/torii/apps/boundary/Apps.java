@@ -108,7 +108,7 @@ public class Apps {
 
     /** An administrator may point an application only where its key belongs, and never inside the network. */
     App checkUpstream(App app) {
-        if (app.backend() == Backend.OPENAI) {
+        if (app.backend().remote()) {
             upstreams.checkStored(app.id(), app.baseUrl());
         }
         return app;

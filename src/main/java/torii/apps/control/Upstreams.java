@@ -33,6 +33,9 @@ public class Upstreams {
     @ConfigProperty(name = "torii.gateway.allowed-upstreams")
     Optional<String> allowedUpstreams;
 
+    /** The header an HTTP application's key travels in unless its own setting names another. */
+    public static final String KEY_HEADER = "X-API-Key";
+
     @Inject
     Config config;
 
@@ -72,6 +75,28 @@ public class Upstreams {
         }
         return config.getOptionalValue("torii.apps." + appId + ".api-key-file", String.class)
                 .map(file -> SecretFiles.read("torii.apps." + appId + ".api-key-file", file));
+    }
+
+    /** The header that carries an HTTP application's key: {@code torii.apps.<id>.api-key-header}, by default X-API-Key. */
+    public String keyHeader(String appId) {
+        return config.getOptionalValue("torii.apps." + appId + ".api-key-header", String.class).orElse(KEY_HEADER);
+    }
+
+    /**
+     * Whether every address of the URL's host is public (neither loopback, link-local, private nor otherwise
+     * internal), whatever torii.gateway.allowed-upstreams allows the gateway itself to call; an unknown host is not.
+     */
+    public boolean isPublic(URI url) {
+        var host = url.getHost();
+        if (host == null) {
+            return false;
+        }
+        try {
+            var literal = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+            return Arrays.stream(InetAddress.getAllByName(literal)).noneMatch(AddressRules::internal);
+        } catch (UnknownHostException unresolvable) {
+            return false;
+        }
     }
 
     Optional<String> pinned(String appId) {

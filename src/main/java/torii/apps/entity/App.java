@@ -53,6 +53,10 @@ public class App {
     @Column(length = 128)
     private String model;
 
+    /** Where an HTTP application's own documentation is, for its users to read. */
+    @Column(name = "docs_url", length = 512)
+    private String docsUrl;
+
     /** Made by demo mode; deleted whenever the service starts without it. */
     private Boolean demo;
 
@@ -67,19 +71,27 @@ public class App {
             throw new IllegalArgumentException("id must be a slug");
         }
         this.id = id;
-        describe(name, description, backend, baseUrl, model);
+        describe(name, description, backend, baseUrl, model, null);
     }
 
-    /** Everything but the id, which grants and scopes refer to, may change. */
-    public final App describe(String name, String description, Backend backend, String baseUrl, String model) {
+    /**
+     * Everything but the id, which grants and scopes refer to, may change. Only an OpenAI-compatible backend has a
+     * model, only an HTTP one a link to its documentation, and only these two a base URL.
+     */
+    public final App describe(String name, String description, Backend backend, String baseUrl, String model,
+            String docsUrl) {
         if (backend == Backend.OPENAI && (baseUrl == null || model == null)) {
             throw new IllegalArgumentException("an OpenAI-compatible backend needs a base URL and a model");
+        }
+        if (backend == Backend.HTTP && baseUrl == null) {
+            throw new IllegalArgumentException("an HTTP backend needs a base URL");
         }
         this.name = name;
         this.description = description;
         this.backend = backend;
-        this.baseUrl = backend == Backend.OPENAI ? baseUrl : null;
+        this.baseUrl = backend.remote() ? baseUrl : null;
         this.model = backend == Backend.OPENAI ? model : null;
+        this.docsUrl = backend == Backend.HTTP ? docsUrl : null;
         return this;
     }
 
@@ -114,5 +126,9 @@ public class App {
 
     public String model() {
         return model;
+    }
+
+    public String docsUrl() {
+        return docsUrl;
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import torii.apps.boundary.Access;
 import torii.apps.boundary.Apps;
@@ -62,21 +63,24 @@ public class Completions {
     @Inject
     Metrics metrics;
 
-    /** The applications the caller may use and whose scope the token carries. */
+    /** The chat models the caller may use and whose scope the token carries. */
     public List<App> models(JsonWebToken caller) {
         var scope = Scope.of(caller);
         return apps.usableBy(UsableApps.kindOf(caller), caller.getName(), caller.getGroups()).stream()
-                .filter(app -> scope.containsAll(Set.of(Scope.app(app.id())))).toList();
+                .filter(app -> app.backend() != Backend.HTTP && scope.containsAll(Set.of(Scope.app(app.id()))))
+                .toList();
     }
 
     public CompletionStage<Answer> complete(JsonWebToken caller, String body) {
         var request = ChatRequest.parse(body);
-        var access = usable(caller, request.model());
+        var access = usable(caller, request.model(), Completions::notFound);
         var app = access.app();
-        var username = metered(caller);
-        String keyId = caller.getClaim(TokenClaims.API_KEY);
-        Limits keyLimits = keyId == null ? Limits.NONE : caller.getClaim(TokenClaims.API_KEY_LIMITS);
-        var metered = new Meter.Caller(username, app.id(), access.limits(), keyId, keyLimits);
+        if (app.backend() == Backend.HTTP) {
+            throw new Refusal(Kind.NOT_FOUND, "model_not_found", "The model '" + app.id() + "' is an HTTP application; "
+                    + "call it at /apps/" + app.id() + "/", null);
+        }
+        var metered = meterOf(caller, access);
+        var username = metered.name();
         var budget = usage.admit(metered);
         if (app.backend() == Backend.ECHO) {
             var echo = Echo.answer(request, app.id());
@@ -111,24 +115,31 @@ public class Completions {
     }
 
     /**
-     * The application named as the model, if the token carries its scope and its user may use it now. One query when
-     * it may; finding out why it may not (no such model: 404, no scope or grant: 403) costs a second one.
+     * The application of the id, if the token carries its scope and its caller may use it now. One query when it may;
+     * finding out why it may not (no such application: 404, no scope or grant: 403) costs a second one.
      */
-    Access usable(JsonWebToken caller, String appId) {
+    Access usable(JsonWebToken caller, String appId, Function<String, Refusal> notFound) {
         if (!App.ID.matcher(appId).matches()) {
             // No application has such an id: asking the database would only cost a query, or fail on a NUL.
-            throw notFound(appId);
+            throw notFound.apply(appId);
         }
         var access = usableApps.of(caller, appId);
         if (access.isEmpty()) {
             try {
                 apps.find(appId);
             } catch (Refusal unknown) {
-                throw notFound(appId);
+                throw notFound.apply(appId);
             }
         }
         Challenges.requireScopes(caller, Set.of(Scope.app(appId)));
         return access.orElseThrow(() -> Challenges.insufficientScope(Scope.app(appId)));
+    }
+
+    /** Who is metered for the call, within which limits: the grant's, and the API key's if the call came with one. */
+    static Meter.Caller meterOf(JsonWebToken caller, Access access) {
+        String keyId = caller.getClaim(TokenClaims.API_KEY);
+        Limits keyLimits = keyId == null ? Limits.NONE : caller.getClaim(TokenClaims.API_KEY_LIMITS);
+        return new Meter.Caller(metered(caller), access.app().id(), access.limits(), keyId, keyLimits);
     }
 
     /** Where the caller's calls are counted: a user by name, a client apart from any user of the same name. */

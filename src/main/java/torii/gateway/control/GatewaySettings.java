@@ -35,8 +35,22 @@ public class GatewaySettings {
     @ConfigProperty(name = "torii.gateway.max-answer-bytes", defaultValue = "16777216")
     long maxAnswerBytes;
 
+    /** How long the identity token passed on to an HTTP application stays valid. */
+    @Inject
+    @ConfigProperty(name = "torii.gateway.identity-seconds", defaultValue = "300")
+    long identitySeconds;
+
+    /** Identity tokens kept for reuse, one per caller and application; past this many, all are forgotten. */
+    @Inject
+    @ConfigProperty(name = "torii.gateway.identity-cache-size", defaultValue = "10000")
+    int identityCacheSize;
+
     @PostConstruct
     void check() {
+        if (identitySeconds < 30 || identitySeconds > 3600 || identityCacheSize < 0) {
+            throw new IllegalStateException("torii.gateway.identity-seconds must be 30 to 3600 and "
+                    + "torii.gateway.identity-cache-size 0 or more; were " + identitySeconds + ", " + identityCacheSize);
+        }
         if (maxAnswerBytes < 1024) {
             throw new IllegalStateException("torii.gateway.max-answer-bytes must be at least 1024, was "
                     + maxAnswerBytes);
@@ -67,6 +81,14 @@ public class GatewaySettings {
 
     public int maxStreams() {
         return maxStreams;
+    }
+
+    public Duration identityLifetime() {
+        return Duration.ofSeconds(identitySeconds);
+    }
+
+    public int identityCacheSize() {
+        return identityCacheSize;
     }
 
     /** Requests per user and application per minute; 0 for no limit. */

@@ -24,6 +24,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeoutException;
+import java.net.http.HttpTimeoutException;
+import torii.platform.control.LimitedBody;
 import java.util.concurrent.TimeUnit;
 import torii.platform.control.JsonObjects;
 import torii.platform.control.Refusal.Kind;
@@ -131,6 +134,52 @@ public class Upstream {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
         key.ifPresent(value -> request.header("Authorization", "Bearer " + value));
         return client.sendAsync(request.build(), handler);
+    }
+
+    /** What an HTTP application answered: its status and headers, and its body as it arrives. */
+    public record Relayed(int status, HttpHeaders headers, ByteRelay body) {
+    }
+
+    /**
+     * Sends a request on to an HTTP application; the answer is ready as soon as its status and headers are, and its
+     * body is written to the caller on a thread of its own (at most torii.gateway.max-streams at once, as streams).
+     * A failure before that is 504 when the application is too slow, 413 when the caller's body passed its limit
+     * while it was sent, and 502 otherwise.
+     */
+    public CompletionStage<Relayed> forward(HttpRequest request) {
+        var ready = new CompletableFuture<Relayed>();
+        var relay = new ByteRelay(settings.readTimeout());
+        client.sendAsync(request, info -> {
+            try {
+                writers.execute(() -> ready.complete(new Relayed(info.statusCode(), info.headers(), relay)));
+            } catch (RejectedExecutionException full) {
+                ready.completeExceptionally(Refusal.retryLater(Kind.BUSY, "server_busy",
+                        "Too many answers being relayed at once; try again shortly", 1));
+                relay.cancel();
+            }
+            return BodySubscribers.fromSubscriber(relay);
+        }).whenComplete((response, failure) -> {
+            if (failure != null && !ready.isDone()) {
+                ready.completeExceptionally(forwardFailure(failure));
+            }
+        });
+        return ready;
+    }
+
+    static Refusal forwardFailure(Throwable failure) {
+        for (var cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof Refusal refusal) {
+                return refusal;
+            }
+            if (cause instanceof LimitedBody.TooLarge tooLarge) {
+                return new Refusal(Kind.TOO_LARGE, "request_too_large", tooLarge.getMessage(), null);
+            }
+            if (cause instanceof HttpTimeoutException || cause instanceof TimeoutException) {
+                return new Refusal(Kind.UPSTREAM_TIMEOUT, "upstream_timeout", "The application did not answer in time",
+                        null);
+            }
+        }
+        return new Refusal(Kind.UPSTREAM_FAILED, "upstream_unavailable", "The application cannot be reached", null);
     }
 
     static JsonObject completion(String body) {

@@ -1,11 +1,22 @@
 package torii.keys.control;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.OctetSequenceKey;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -76,6 +87,47 @@ public class KeyRing implements JWKSource<SecurityContext> {
             throw new IllegalStateException("No signing key has been loaded");
         }
         return key;
+    }
+
+    /** Whether the signing key is one a verifier can check from the published JWK Set, i.e. not a shared secret. */
+    public boolean signsPublicly() {
+        return !(signingKey() instanceof OctetSequenceKey);
+    }
+
+    /** The claims as a JWT of the type ({@code typ}) signed with the signing key, whose id it names ({@code kid}). */
+    public String sign(JOSEObjectType type, JWTClaimsSet claims) {
+        var key = signingKey();
+        var header = new JWSHeader.Builder(JWSAlgorithm.parse(key.getAlgorithm().getName())).type(type)
+                .keyID(key.getKeyID()).build();
+        var jwt = new SignedJWT(header, claims);
+        try {
+            jwt.sign(signerOf(key));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Cannot sign a token", e);
+        }
+        return jwt.serialize();
+    }
+
+    /** The signer of the current key, made once per key: turning a JWK into a private key costs more than signing. */
+    private volatile Signer current;
+
+    JWSSigner signerOf(JWK key) throws JOSEException {
+        var known = current;
+        if (known == null || known.key() != key) {
+            known = new Signer(key, signer(key));
+            current = known;
+        }
+        return known.signer();
+    }
+
+    private record Signer(JWK key, JWSSigner signer) {
+    }
+
+    static JWSSigner signer(JWK key) throws JOSEException {
+        if (key instanceof OctetSequenceKey secret) {
+            return new MACSigner(secret);
+        }
+        return key instanceof ECKey ec ? new ECDSASigner(ec) : new RSASSASigner(key.toRSAKey());
     }
 
     /** The JWK Set to publish: public halves of asymmetric keys only; a shared secret is never published. */

@@ -20,7 +20,7 @@ import torii.platform.control.LimitedBody;
 /**
  * Bounds every request before anything reads it: a body is counted as it is read, whatever its framing, and refused
  * with 413 as soon as it passes its limit ({@code torii.limits.body-bytes}, or {@code torii.limits.gateway-body-bytes}
- * under the gateway's {@code /v1}, where a conversation travels whole), without reading the rest; a declared length
+ * under the gateway's {@code /v1}, where a conversation travels whole, and {@code /apps}, where files do), without reading the rest; a declared length
  * over the limit is refused before reading at all. A request target over {@code torii.limits.target-bytes} gets 414.
  * The error page answers them in the API's JSON shape; the connection is closed, so the rest of a body is never read.
  */
@@ -62,7 +62,8 @@ public class RequestLimits extends HttpFilter {
             refuse(response, framing);
             return;
         }
-        var limit = request.getRequestURI().startsWith("/v1/") ? gatewayBodyBytes : bodyBytes;
+        var uri = request.getRequestURI();
+        var limit = uri.startsWith("/v1/") || uri.startsWith("/apps/") ? gatewayBodyBytes : bodyBytes;
         if (request.getContentLengthLong() > limit) {
             refuse(response, 413);
             return;

@@ -9,6 +9,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
+import java.util.List;
 import torii.apikeys.boundary.ApiKeyStates;
 import torii.apikeys.control.KeyValues;
 import torii.platform.control.Callers;
@@ -21,7 +22,8 @@ import torii.security.control.TokenVerifier;
  * Authenticates requests that carry a bearer token. Without one the request passes on unauthenticated, and
  * authorization decides; with one, the token must verify and name an existing user (or, for a client's own token,
  * client), that user or client must be active, the token must carry its current stamp, and the client a user's token
- * was issued to must exist and be enabled. An API key (see {@code torii.apikeys}) is accepted in its place at /v1.
+ * was issued to must exist and be enabled. An API key (see {@code torii.apikeys}) is accepted in its place at /v1 and
+ * /apps.
  */
 @Provider
 @PreMatching
@@ -38,8 +40,8 @@ public class JWTAuthenticationFilter implements ContainerRequestFilter {
     @Inject
     ApiKeyStates apiKeys;
 
-    /** Where API keys are accepted. */
-    static final String GATEWAY = "v1/";
+    /** Where API keys are accepted: the chat models and the HTTP applications. */
+    static final List<String> GATEWAY = List.of("v1/", "apps/");
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -66,8 +68,9 @@ public class JWTAuthenticationFilter implements ContainerRequestFilter {
     }
 
     /**
-     * An API key is accepted at /v1 only, for an existing, enabled user: anywhere else (the user's account, the admin
-     * API, the token endpoints) it is an invalid token, so that a leaked key reaches no more than the models.
+     * An API key is accepted at /v1 and /apps only, for an existing, enabled user: anywhere else (the user's account,
+     * the admin API, the token endpoints) it is an invalid token, so that a leaked key reaches no more than the
+     * applications.
      */
     void authenticateKey(ContainerRequestContext request, String value) {
         if (!onGateway(request.getUriInfo().getPath())) {
@@ -86,10 +89,10 @@ public class JWTAuthenticationFilter implements ContainerRequestFilter {
         }
     }
 
-    /** The decoded path below the application, without dot segments that could lead out of /v1. */
+    /** The decoded path below the application, without dot segments that could lead out of /v1 or /apps. */
     static boolean onGateway(String path) {
         var relative = path.startsWith("/") ? path.substring(1) : path;
-        return relative.startsWith(GATEWAY) && !relative.contains("..") && !relative.contains(";")
+        return GATEWAY.stream().anyMatch(relative::startsWith) && !relative.contains("..") && !relative.contains(";")
                 && !relative.contains("\\");
     }
 }

@@ -1,18 +1,7 @@
 package torii.tokens.control;
 
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JWSSigner;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.OctetSequenceKey;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -85,38 +74,7 @@ public class TokenIssuer {
                 .claim(TokenClaims.STAMP, stamp.isEmpty() ? null : stamp)
                 .claim(TokenClaims.GRANT, grant)
                 .build();
-        var key = keys.signingKey();
-        var header = new JWSHeader.Builder(JWSAlgorithm.parse(key.getAlgorithm().getName())).type(JOSEObjectType.JWT)
-                .keyID(key.getKeyID()).build();
-        var jwt = new SignedJWT(header, claims);
-        try {
-            jwt.sign(signerOf(key));
-        } catch (JOSEException e) {
-            throw new IllegalStateException("Cannot sign a token", e);
-        }
-        return new IssuedToken(jwt.serialize(), lifetime.toSeconds());
-    }
-
-    /** The signer of the current key, made once per key: turning a JWK into a private key costs more than signing. */
-    private volatile Signer current;
-
-    JWSSigner signerOf(JWK key) throws JOSEException {
-        var known = current;
-        if (known == null || known.key() != key) {
-            known = new Signer(key, signer(key));
-            current = known;
-        }
-        return known.signer();
-    }
-
-    private record Signer(JWK key, JWSSigner signer) {
-    }
-
-    static JWSSigner signer(JWK key) throws JOSEException {
-        if (key instanceof OctetSequenceKey secret) {
-            return new MACSigner(secret);
-        }
-        return key instanceof ECKey ec ? new ECDSASigner(ec) : new RSASSASigner(key.toRSAKey());
+        return new IssuedToken(keys.sign(JOSEObjectType.JWT, claims), lifetime.toSeconds());
     }
 
     /** A signed access token and the seconds it stays valid. */
