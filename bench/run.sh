@@ -20,7 +20,8 @@
 #      the first start also records the class data archive that the five after it map, as the run command does;
 #   8. (BENCH=warmup) a fresh server's authenticated read in 5 s rounds from its first request, against its warmed rate;
 #   9. (BENCH=soak) reads, logins, refresh grants, completions and streams at once for SOAK_MINUTES (30), resident
-#      memory sampled every 30 s into target/bench/soak.csv, charted in target/bench/soak.svg (needs gnuplot).
+#      memory sampled every 30 s into target/bench/soak.csv, charted in target/bench/soak.svg (needs gnuplot);
+#  10. (BENCH=forward) an HTTP application through /apps/{id} against the same application called directly.
 # Servers run as the run command runs them: with the JVM options of server-config/jvm.options, from a Payara Micro
 # launcher (one per port, kept in target/bench/payara-micro-PORT) with a class data archive that the first start on
 # that port records. EXTRA_JVM adds or overrides options (EXTRA_JVM=-Xmx256m for a smaller heap); JAVA names another
@@ -85,6 +86,7 @@ stop_server() {
 cleanup() {
     stop_server
     stop "$second_pid"
+    stop "${app_pid:-}"
     for pid in "${cluster_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
     [ -z "$postgres" ] || $postgres pg_ctl -D "$work/pg/data" -m immediate stop > /dev/null 2>&1 || true
     rm -rf "$work"
@@ -421,6 +423,67 @@ gateway_section() {
     [ "$ok" = 1 ] || { echo "below target" >&2; return 2; }
 }
 
+# 10. (BENCH=forward) an HTTP application through /apps/{id} against the same application called directly: a trivial
+#     JSON answer from the JDK's HTTP server (bench/TrivialApi.java) on APP_PORT, with a rate limit too high to be
+#     reached but checked all the same.
+forward_section() {
+    local app_port=${APP_PORT:-$(( PORT + 3 ))}
+    java bench/TrivialApi.java "$app_port" &
+    app_pid=$!
+    start_server -Dtorii.gateway.rate-limit=1000000000 -Dtorii.gateway.allowed-upstreams=127.0.0.1
+    until curl -sf -o /dev/null "http://127.0.0.1:$app_port/"; do sleep 0.2; done
+    local admin
+    admin=$(LOGIN_USER=admin LOGIN_PASSWORD=secretadmin login access_token)
+    curl -sf -o /dev/null -X POST "$BASE/admin/apps" -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
+        -d "{\"id\":\"faq\",\"name\":\"FAQ\",\"backend\":\"http\",\"base_url\":\"http://127.0.0.1:$app_port\"}"
+    curl -sf -o /dev/null -X POST "$BASE/admin/apps/faq/grants" -H "Authorization: Bearer $admin" \
+        -H 'Content-Type: application/json' -d '{"user":"johndoe"}'
+    local token
+    token=$(login access_token)
+    [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "$BASE/apps/faq/answer?q=refunds")" = 200 ] \
+        || { echo "The HTTP application does not answer through /apps" >&2; stop "$app_pid"; exit 1; }
+    local direct="http://127.0.0.1:$app_port"
+    settle true measure "$WARMUP" /apps/faq/answer?q=refunds -H "Authorization: Bearer $token"
+    settle true direct_measure "$WARMUP" "$direct/answer?q=refunds"
+    for round in 1 2; do
+        measure "$DURATION" /apps/faq/answer?q=refunds -H "Authorization: Bearer $token" >> "$work/forward-apps"
+        direct_measure "$DURATION" "$direct/answer?q=refunds" >> "$work/forward-direct"
+        # One connection: the latency a call gains, without waiting behind the others.
+        THREADS=1 CONNECTIONS=1 measure "$DURATION" /apps/faq/answer?q=refunds -H "Authorization: Bearer $token" \
+            >> "$work/forward-apps-one"
+        THREADS=1 CONNECTIONS=1 direct_measure "$DURATION" "$direct/answer?q=refunds" >> "$work/forward-direct-one"
+    done
+    local rss
+    rss=$(rss_mb "$server_pid")
+    stop_server
+    stop "$app_pid"
+    app_pid=""
+    read -r a_rps a_p50 a_p99 < <(mean "$work/forward-apps")
+    read -r d_rps d_p50 d_p99 < <(mean "$work/forward-direct")
+    printf '\n%-44s %12s %10s %10s\n' "endpoint ($CONNECTIONS connections, 2 x ${DURATION} s)" "requests/s" "p50 ms" \
+        "p99 ms"
+    printf '%-44s %12s %10s %10s\n' "HTTP application through /apps" "$a_rps" "$a_p50" "$a_p99"
+    printf '%-44s %12s %10s %10s\n' "HTTP application called directly" "$d_rps" "$d_p50" "$d_p99"
+    read -r a1_rps a1_p50 a1_p99 < <(mean "$work/forward-apps-one")
+    read -r d1_rps d1_p50 d1_p99 < <(mean "$work/forward-direct-one")
+    printf '%-44s %12s %10s %10s\n' "the same through /apps, one connection" "$a1_rps" "$a1_p50" "$a1_p99"
+    printf '%-44s %12s %10s %10s\n' "the same directly, one connection" "$d1_rps" "$d1_p50" "$d1_p99"
+    local share added ok=1
+    share=$(awk -v a="$a_rps" -v d="$d_rps" 'BEGIN { printf "%.2f", a / d }')
+    added=$(awk -v a="$a1_p50" -v d="$d1_p50" 'BEGIN { printf "%.2f", a - d }')
+    printf '/apps / direct throughput: %s (target at least 0.70); p50 added on one connection: %s ms (target below 1)\n' \
+        "$share" "$added"
+    printf 'server resident memory after the forwarding runs: %s MB\n' "$rss"
+    awk -v s="$share" -v a="$added" 'BEGIN { exit !(s >= 0.70 && a < 1) }' || ok=0
+    [ "$ok" = 1 ] || { echo "below target" >&2; return 2; }
+}
+
+# The same as measure, for a full URL rather than a path of the service.
+direct_measure() {
+    local seconds=$1 url=$2
+    BASE="" measure "$seconds" "$url"
+}
+
 # Waits until the instance on the port answers, or fails with its log.
 await_instance() {
     local port=$1 pid=$2 log=$3 started
@@ -641,6 +704,7 @@ case "$BENCH" in
     start) start_section || status=$? ;;
     warmup) warmup_section || status=$? ;;
     soak) soak_section || status=$? ;;
+    forward) forward_section || status=$? ;;
     *)
         if [ "$BENCH" != gateway ]; then auth_sections || status=$?; fi
         if [ "$BENCH" != auth ]; then gateway_section || status=$?; fi

@@ -326,6 +326,12 @@ function renderApps() {
         summary.className = "app-summary";
         summary.textContent = app.description ?? "";
         button.append(name, summary);
+        if (app.kind === "api") {
+            const badge = document.createElement("span");
+            badge.className = "app-kind";
+            badge.textContent = "API";
+            name.append(" ", badge);
+        }
         button.addEventListener("click", () => choose(app.id));
         item.append(button);
         return item;
@@ -493,14 +499,19 @@ function choose(id) {
 }
 
 function showConversation() {
-    const ready = current !== null;
-    $("app-title").textContent = ready ? current.name : "Choose an application";
-    $("app-description").textContent = ready ? current.description ?? "" : "";
+    const ready = current !== null && current.kind !== "api";
+    $("app-title").textContent = current ? current.name : "Choose an application";
+    $("app-description").textContent = current ? current.description ?? "" : "";
     $("prompt").disabled = !ready;
     $("send").disabled = !ready;
     $("prompt").placeholder = ready ? `Message ${current.name}` : "Choose an application first";
     show($("chat-error"), null);
     const messages = $("messages");
+    if (current?.kind === "api") {
+        $("prompt").placeholder = `${current.name} is an API, not a chat`;
+        messages.replaceChildren(apiNote(current));
+        return;
+    }
     if (!ready) {
         messages.replaceChildren(emptyNote(apps.length ? "Choose an application to start." : ""));
         return;
@@ -510,6 +521,28 @@ function showConversation() {
         ? history.map((message) => bubble(message.role, message.content).item)
         : [emptyNote(`Send ${current.name} a message to start.`)]));
     messages.scrollTop = messages.scrollHeight;
+}
+
+/** How to reach an HTTP application: its path here, with a token or a key, and its own documentation if it has one. */
+function apiNote(app) {
+    const item = emptyNote("");
+    item.classList.add("api-note");
+    const where = document.createElement("p");
+    const path = document.createElement("code");
+    path.textContent = app.path;
+    where.append(`${app.name} is an API. Call it at `, path,
+        " on this server with your token or one of your API keys as the bearer token.");
+    item.replaceChildren(where);
+    if (app.docs_url) {
+        const docs = document.createElement("a");
+        docs.href = app.docs_url;
+        docs.rel = "noopener noreferrer";
+        docs.textContent = `Documentation of ${app.name}`;
+        const line = document.createElement("p");
+        line.append(docs);
+        item.append(line);
+    }
+    return item;
 }
 
 function emptyNote(text) {

@@ -24,7 +24,8 @@ public class AppForm {
     @Size(max = 1024)
     public String description;
 
-    @NotNull @Pattern(regexp = "echo|openai|http", message = "must be echo, openai or http")
+    @NotNull @Pattern(regexp = "echo|openai|azure-openai|http",
+            message = "must be echo, openai, azure-openai or http")
     public String backend;
 
     @Size(max = 512) @Pattern(regexp = "https?://[^\\s]+", message = "must be an http or https URL")

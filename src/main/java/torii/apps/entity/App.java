@@ -75,13 +75,22 @@ public class App {
     }
 
     /**
-     * Everything but the id, which grants and scopes refer to, may change. Only an OpenAI-compatible backend has a
-     * model, only an HTTP one a link to its documentation, and only these two a base URL.
+     * Everything but the id, which grants and scopes refer to, may change. Only a chat backend that is not built in
+     * (OpenAI-compatible or Azure OpenAI) has a model, only an HTTP one a link to its documentation, and only the
+     * remote ones a base URL. An Azure deployment becomes a segment of the URL's path, where a dot segment would
+     * climb out of it.
      */
     public final App describe(String name, String description, Backend backend, String baseUrl, String model,
             String docsUrl) {
         if (backend == Backend.OPENAI && (baseUrl == null || model == null)) {
             throw new IllegalArgumentException("an OpenAI-compatible backend needs a base URL and a model");
+        }
+        if (backend == Backend.AZURE_OPENAI && (baseUrl == null || model == null)) {
+            throw new IllegalArgumentException("an Azure OpenAI backend needs its resource endpoint as base URL and "
+                    + "its deployment as model");
+        }
+        if (backend == Backend.AZURE_OPENAI && (model.isBlank() || model.equals(".") || model.equals(".."))) {
+            throw new IllegalArgumentException("an Azure OpenAI deployment must be a name, not blank, . or ..");
         }
         if (backend == Backend.HTTP && baseUrl == null) {
             throw new IllegalArgumentException("an HTTP backend needs a base URL");
@@ -90,7 +99,7 @@ public class App {
         this.description = description;
         this.backend = backend;
         this.baseUrl = backend.remote() ? baseUrl : null;
-        this.model = backend == Backend.OPENAI ? model : null;
+        this.model = backend == Backend.OPENAI || backend == Backend.AZURE_OPENAI ? model : null;
         this.docsUrl = backend == Backend.HTTP ? docsUrl : null;
         return this;
     }

@@ -6,6 +6,11 @@ public enum Backend {
     ECHO,
     /** An OpenAI-compatible chat-completions server. */
     OPENAI,
+    /**
+     * An Azure OpenAI resource: its endpoint is the base URL and a deployment of it the model, since Azure names the
+     * model in the path and takes its key in an {@code api-key} header.
+     */
+    AZURE_OPENAI,
     /** Any HTTP API, reached at {@code /apps/<id>/...} with the caller's identity passed on, never their token. */
     HTTP;
 

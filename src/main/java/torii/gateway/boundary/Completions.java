@@ -18,6 +18,7 @@ import torii.apps.entity.Backend;
 import torii.apps.entity.Limits;
 import torii.clients.entity.Client;
 import torii.gateway.control.ChatRequest;
+import torii.gateway.control.ChatTarget;
 import torii.gateway.control.Echo;
 import torii.gateway.control.GatewaySettings;
 import torii.gateway.control.StreamRelay;
@@ -96,16 +97,19 @@ public class Completions {
         }
         var upstreamBody = request.forUpstream(app.model(), username);
         var key = upstreams.keyForCall(app.id(), app.baseUrl());
+        var target = app.backend() == Backend.AZURE_OPENAI
+                ? ChatTarget.azure(app.baseUrl(), app.model(), settings.azureApiVersion(app.id()), key)
+                : ChatTarget.openAi(app.baseUrl(), key);
         if (request.stream()) {
             var relay = new StreamRelay(settings.readTimeout(), request.includeUsage(),
                     tokens -> usage.record(metered, tokens));
-            return upstream.stream(app.baseUrl(), key, upstreamBody, relay).whenComplete((started, failure) -> {
+            return upstream.stream(target, upstreamBody, relay).whenComplete((started, failure) -> {
                 if (failure != null) {
                     metrics.gatewayCall(app.id(), Metrics.UPSTREAM_ERROR);
                 }
             }).thenApply(events -> new Answer(null, events, budget));
         }
-        return upstream.complete(app.baseUrl(), key, upstreamBody).whenComplete((completion, failure) -> {
+        return upstream.complete(target, upstreamBody).whenComplete((completion, failure) -> {
             if (completion != null) {
                 usage.record(metered, TokenUsage.of(completion));
             } else {

@@ -3,11 +3,14 @@ package torii.gateway.control;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 
@@ -18,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * the caller reads. A silence longer than the read timeout, or an answer broken off, ends the caller's answer
  * abruptly, so that the caller sees a broken transfer rather than a short body taken for a whole one.
  */
-public class ByteRelay implements Flow.Subscriber<List<ByteBuffer>>, StreamingOutput {
+public class ByteRelay implements HttpResponse.BodySubscriber<ByteRelay>, StreamingOutput {
 
     private static final Object END = new Object();
 
@@ -32,6 +35,12 @@ public class ByteRelay implements Flow.Subscriber<List<ByteBuffer>>, StreamingOu
 
     public ByteRelay(Duration silence) {
         this.silence = silence;
+    }
+
+    /** Itself, at once: the exchange is answered when the headers arrive, and the body is read from here after. */
+    @Override
+    public CompletionStage<ByteRelay> getBody() {
+        return CompletableFuture.completedStage(this);
     }
 
     @Override

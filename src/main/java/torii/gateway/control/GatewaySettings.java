@@ -6,6 +6,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The gateway's settings, checked at start. */
@@ -45,8 +46,23 @@ public class GatewaySettings {
     @ConfigProperty(name = "torii.gateway.identity-cache-size", defaultValue = "10000")
     int identityCacheSize;
 
+    /**
+     * Azure OpenAI's data-plane API version for the applications that name none of their own in
+     * {@code torii.apps.<id>.api-version}: Azure requires one on every call, and the GA version is the one it keeps
+     * longest.
+     */
+    @Inject
+    @ConfigProperty(name = "torii.gateway.azure.api-version", defaultValue = "2024-10-21")
+    String azureApiVersion;
+
+    @Inject
+    Config config;
+
     @PostConstruct
     void check() {
+        if (azureApiVersion.isBlank()) {
+            throw new IllegalStateException("torii.gateway.azure.api-version must not be blank");
+        }
         if (identitySeconds < 30 || identitySeconds > 3600 || identityCacheSize < 0) {
             throw new IllegalStateException("torii.gateway.identity-seconds must be 30 to 3600 and "
                     + "torii.gateway.identity-cache-size 0 or more; were " + identitySeconds + ", " + identityCacheSize);
@@ -89,6 +105,12 @@ public class GatewaySettings {
 
     public int identityCacheSize() {
         return identityCacheSize;
+    }
+
+    /** The Azure OpenAI API version the application's calls name: its own if an operator set one, else the default. */
+    public String azureApiVersion(String appId) {
+        return config.getOptionalValue("torii.apps." + appId + ".api-version", String.class).map(String::strip)
+                .filter(version -> !version.isEmpty()).orElse(azureApiVersion.strip());
     }
 
     /** Requests per user and application per minute; 0 for no limit. */

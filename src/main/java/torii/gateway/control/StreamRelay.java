@@ -24,7 +24,8 @@ import torii.platform.control.Refusal;
  * lines are queued by the HTTP client's threads and written by the caller's, so that a silence longer than the read
  * timeout is noticed; at most {@link #AHEAD} lines wait, and the upstream is asked for more only as the caller reads.
  * A silence, a broken connection or a malformed event ends the stream with an error event in OpenAI's shape. The usage
- * chunk the gateway asked for is passed on only if the caller asked for it too.
+ * chunk the gateway asked for is passed on only if the caller asked for it too, and a chunk with neither choices nor
+ * usage (Azure OpenAI's first, with its prompt_filter_results) never is.
  */
 public class StreamRelay implements Flow.Subscriber<String>, StreamingOutput {
 
@@ -125,6 +126,9 @@ public class StreamRelay implements Flow.Subscriber<String>, StreamingOutput {
                 if (reported.reported()) {
                     usage = reported;
                 }
+                if (isEmpty(chunk)) {
+                    continue;
+                }
                 if (includeUsage || !isUsageOnly(chunk)) {
                     send(out, data);
                 }
@@ -142,6 +146,18 @@ public class StreamRelay implements Flow.Subscriber<String>, StreamingOutput {
         return chunk.get("usage") instanceof JsonObject
                 && (choices == null || choices.getValueType() != JsonValue.ValueType.ARRAY
                 || choices.asJsonArray().isEmpty());
+    }
+
+    /**
+     * Whether the chunk carries nothing a caller of OpenAI's API reads: an empty choices array and no usage, as the
+     * chunk Azure OpenAI sends first with the results of its prompt filter. Dropped rather than relayed, since OpenAI
+     * sends no such chunk and clients written for it read {@code choices[0]} of every chunk that is not the usage one;
+     * and a filter that passed the prompt tells the caller nothing (one that refused it was a 400 before any stream).
+     */
+    static boolean isEmpty(JsonObject chunk) {
+        var choices = chunk.get("choices");
+        return !(chunk.get("usage") instanceof JsonObject) && choices != null
+                && choices.getValueType() == JsonValue.ValueType.ARRAY && choices.asJsonArray().isEmpty();
     }
 
     /** One event, flushed at once. */

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -33,9 +34,10 @@ import torii.platform.control.Refusal.Kind;
 import torii.platform.control.Refusal;
 
 /**
- * Calls OpenAI-compatible upstreams with one HTTP client for the application, asynchronously, so that no request
- * thread waits for a model. The client's threads carry the application's context, so that what runs on them when
- * an answer arrives (writing it, counting its usage) may call EJBs.
+ * Calls OpenAI-compatible upstreams and Azure OpenAI deployments, each a {@link ChatTarget}, with one HTTP client for
+ * the application, asynchronously, so that no request thread waits for a model. The client's threads carry the
+ * application's context, so that what runs on them when an answer arrives (writing it, counting its usage) may call
+ * EJBs.
  */
 @ApplicationScoped
 public class Upstream {
@@ -69,9 +71,9 @@ public class Upstream {
     }
 
     /** The whole completion, or a failure mapped by {@link UpstreamErrors}. */
-    public CompletionStage<JsonObject> complete(String baseUrl, Optional<String> key, JsonObject body) {
+    public CompletionStage<JsonObject> complete(ChatTarget target, JsonObject body) {
         // The request's timeout ends with the response's headers; the body is bounded here too.
-        return send(baseUrl, key, body, info -> new LimitedAnswer(settings.maxAnswerBytes()))
+        return send(target, body, info -> new LimitedAnswer(settings.maxAnswerBytes()))
                 .orTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .handle((response, failure) -> {
                     if (failure != null) {
@@ -88,10 +90,9 @@ public class Upstream {
      * The relay, once the upstream has begun a successful event stream; a failure before that is mapped by
      * {@link UpstreamErrors}, so that the caller still gets a status that tells.
      */
-    public CompletionStage<StreamingOutput> stream(String baseUrl, Optional<String> key, JsonObject body,
-            StreamRelay relay) {
+    public CompletionStage<StreamingOutput> stream(ChatTarget target, JsonObject body, StreamRelay relay) {
         var ready = new CompletableFuture<StreamingOutput>();
-        send(baseUrl, key, body, info -> {
+        send(target, body, info -> {
             if (info.statusCode() / 100 == 2 && isEventStream(info.headers())) {
                 // Written on a thread of its own: this one is the client's, and must go on to deliver the body.
                 try {
@@ -121,18 +122,17 @@ public class Upstream {
         return ready;
     }
 
-    <T> CompletableFuture<HttpResponse<T>> send(String baseUrl, Optional<String> key, JsonObject body,
+    <T> CompletableFuture<HttpResponse<T>> send(ChatTarget target, JsonObject body,
             HttpResponse.BodyHandler<T> handler) {
         HttpRequest.Builder request;
         try {
-            var base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-            request = HttpRequest.newBuilder(URI.create(base + "/chat/completions"));
+            request = HttpRequest.newBuilder(URI.create(target.url()));
         } catch (IllegalArgumentException malformed) {
             return CompletableFuture.failedFuture(UpstreamErrors.unreachable());
         }
         request.timeout(settings.readTimeout()).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
-        key.ifPresent(value -> request.header("Authorization", "Bearer " + value));
+        target.keyValue().ifPresent(value -> request.header(target.keyHeader(), value));
         return client.sendAsync(request.build(), handler);
     }
 
@@ -141,28 +141,32 @@ public class Upstream {
     }
 
     /**
-     * Sends a request on to an HTTP application; the answer is ready as soon as its status and headers are, and its
-     * body is written to the caller on a thread of its own (at most torii.gateway.max-streams at once, as streams).
-     * A failure before that is 504 when the application is too slow, 413 when the caller's body passed its limit
-     * while it was sent, and 502 otherwise.
+     * Sends a request on to an HTTP application from a thread of its own (at most torii.gateway.max-streams at once,
+     * as streams; beyond that, 503), which then writes the answer to the caller: the answer is ready as soon as its
+     * status and headers are, and its body follows as it arrives. The exchange waits on that thread rather than
+     * asynchronously, so that no step of it runs on the JDK's default executor, which on a machine of two cores starts
+     * a thread for every step and lacks the application's context. A failure before the headers is 504 when the
+     * application is too slow, 413 when the caller's body passed its limit while it was sent, and 502 otherwise.
      */
     public CompletionStage<Relayed> forward(HttpRequest request) {
         var ready = new CompletableFuture<Relayed>();
-        var relay = new ByteRelay(settings.readTimeout());
-        client.sendAsync(request, info -> {
-            try {
-                writers.execute(() -> ready.complete(new Relayed(info.statusCode(), info.headers(), relay)));
-            } catch (RejectedExecutionException full) {
-                ready.completeExceptionally(Refusal.retryLater(Kind.BUSY, "server_busy",
-                        "Too many answers being relayed at once; try again shortly", 1));
-                relay.cancel();
-            }
-            return BodySubscribers.fromSubscriber(relay);
-        }).whenComplete((response, failure) -> {
-            if (failure != null && !ready.isDone()) {
-                ready.completeExceptionally(forwardFailure(failure));
-            }
-        });
+        try {
+            writers.execute(() -> {
+                var relay = new ByteRelay(settings.readTimeout());
+                try {
+                    var response = client.send(request, info -> relay);
+                    ready.complete(new Relayed(response.statusCode(), response.headers(), relay));
+                } catch (IOException failure) {
+                    ready.completeExceptionally(forwardFailure(failure));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    ready.completeExceptionally(forwardFailure(interrupted));
+                }
+            });
+        } catch (RejectedExecutionException full) {
+            throw Refusal.retryLater(Kind.BUSY, "server_busy", "Too many answers being relayed at once; try again "
+                    + "shortly", 1);
+        }
         return ready;
     }
 

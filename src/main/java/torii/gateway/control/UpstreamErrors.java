@@ -15,11 +15,17 @@ import torii.platform.control.Refusal;
  * garbage or a server error. A refusal the caller can act on (a request too long for the model, the upstream's own
  * rate limit) keeps its status and the upstream's message, as LiteLLM and Azure API Management pass them on; a
  * refusal of the gateway's own credentials is the operator's to fix and is reported as 502 without the upstream's
- * words, which may quote the key.
+ * words, which may quote the key. A prompt refused by Azure OpenAI's content filter is a 400 of its own code, in
+ * words of the gateway's: Azure's may quote what it filtered.
  */
 public interface UpstreamErrors {
 
     int MAX_MESSAGE = 500;
+
+    /** The code of a content-filter refusal, Azure OpenAI's and the gateway's alike. */
+    String CONTENT_FILTER = "content_filter";
+    /** Azure OpenAI's inner code for the same refusal. */
+    String POLICY_VIOLATION = "ResponsibleAIPolicyViolation";
 
     static Refusal timeout() {
         return new Refusal(Kind.UPSTREAM_TIMEOUT, "upstream_timeout", "The application's model server did not answer in time",
@@ -46,8 +52,20 @@ public interface UpstreamErrors {
         return cause instanceof HttpTimeoutException || cause instanceof TimeoutException ? timeout() : unreachable();
     }
 
+    /**
+     * The application's content filter refused the prompt: Azure OpenAI's 400 with {@code content_filter}, also as
+     * LiteLLM passes it on.
+     */
+    static Refusal contentFilter() {
+        return new Refusal(Kind.INVALID, CONTENT_FILTER, "The application's content filter refused the prompt; "
+                + "rephrase it", null);
+    }
+
     /** An answer that is not a success. */
     static Refusal of(int status, String body, Optional<String> retryAfter) {
+        if (status == 400 && contentFiltered(body)) {
+            return contentFilter();
+        }
         if (status == 400 || status == 404 || status == 413 || status == 422) {
             var kind = switch (status) {
                 case 413 -> Kind.TOO_LARGE;
@@ -76,6 +94,19 @@ public interface UpstreamErrors {
         } catch (NumberFormatException notSeconds) {
             return Optional.empty();
         }
+    }
+
+    /** Whether the body is an error whose code, or its inner error's, is Azure OpenAI's for a filtered prompt. */
+    static boolean contentFiltered(String body) {
+        return JsonObjects.onlyObject(body).map(object -> object.get("error"))
+                .filter(error -> error instanceof JsonObject object && (code(object).equals(CONTENT_FILTER)
+                        || object.get("innererror") instanceof JsonObject inner
+                        && code(inner).equals(POLICY_VIOLATION)))
+                .isPresent();
+    }
+
+    static String code(JsonObject error) {
+        return error.get("code") instanceof JsonString code ? code.getString() : "";
     }
 
     /** The message of OpenAI's error shape, shortened; none for anything else. */

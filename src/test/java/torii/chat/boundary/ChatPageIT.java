@@ -205,6 +205,33 @@ class ChatPageIT extends BlackBox {
     }
 
     @Test
+    void anHttpApplicationIsShownAsAnApiWithItsPathAndDocumentation() {
+        var admin = api.login("admin", "secretadmin");
+        var id = "api-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        var username = "reader-" + id.substring(4);
+        assertEquals(201, api.json("POST", "admin/apps", admin, "{\"id\":\"" + id + "\",\"name\":\"Search\","
+                + "\"backend\":\"http\",\"base_url\":\"https://search.example.invalid\","
+                + "\"docs_url\":\"https://docs.example.invalid/search\"}").status());
+        assertEquals(201, api.json("POST", "admin/users", admin, "{\"username\":\"" + username
+                + "\",\"password\":\"password-" + username + "\"}").status());
+        assertEquals(201, api.json("POST", "admin/apps/" + id + "/grants", admin,
+                "{\"user\":\"" + username + "\"}").status());
+        inBrowser("chat-http-application", (browser, wait) -> {
+            signIn(browser, wait, username, "password-" + username);
+            assertEquals(Set.of(id), applications(wait));
+            var button = browser.findElement(By.cssSelector("#app-list button[data-app='" + id + "']"));
+            assertTrue(button.getText().contains("API"), button.getText());
+            button.click();
+            var note = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".api-note")));
+            assertTrue(note.getText().contains("/apps/" + id + "/"), note.getText());
+            assertEquals("https://docs.example.invalid/search",
+                    note.findElement(By.tagName("a")).getAttribute("href"));
+            assertFalse(browser.findElement(By.id("prompt")).isEnabled(), "an API has no chat");
+            assertFalse(browser.findElement(By.id("send")).isEnabled());
+        });
+    }
+
+    @Test
     void pageIsLockedDownAndItsAssetsRevalidate() {
         var page = api.get("/");
         assertEquals(200, page.status());
