@@ -21,22 +21,20 @@ import java.io.InputStream;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import torii.apps.control.Upstreams;
 import torii.gateway.control.Forwarding;
 import torii.platform.control.ClientAddresses;
 import torii.platform.control.Refusal.Kind;
 import torii.platform.control.Refusal;
-import torii.platform.control.Scope;
 
 /**
  * HTTP applications at {@code /apps/{id}/...}: any method, path, query and body, passed on to the application for a
- * caller who holds its grant and scope, and its answer relayed back as it comes.
+ * caller who holds its grant and scope, and its answer relayed back as it comes. The OpenAPI document describes it in
+ * META-INF/openapi.yaml, since its template's regular expression is no OpenAPI path.
  */
 @Path("apps/{id}{path: (/.*)?}")
 @ApplicationScoped
 @RolesAllowed("**")
-@SecurityRequirement(name = Scope.SCHEME)
 public class ForwardResource {
 
     @Inject
@@ -49,27 +47,28 @@ public class ForwardResource {
     ClientAddresses addresses;
 
     @GET
-    @Operation(summary = "Call an HTTP Application", description = "Passed on to the application's base URL with the "
-            + "path below /apps/{id}; requires the scope app:{id}. The application receives a short-lived JWT of the "
-            + "caller for it alone, never the caller's token.")
+    @Operation(hidden = true)
     public CompletionStage<Response> get(@PathParam("id") String id, @Context UriInfo uri, @Context HttpHeaders headers,
             @Context HttpServletRequest request, @Context SecurityContext caller) {
         return forward("GET", id, uri, headers, request, caller, null);
     }
 
     @HEAD
+    @Operation(hidden = true)
     public CompletionStage<Response> head(@PathParam("id") String id, @Context UriInfo uri,
             @Context HttpHeaders headers, @Context HttpServletRequest request, @Context SecurityContext caller) {
         return forward("HEAD", id, uri, headers, request, caller, null);
     }
 
     @DELETE
+    @Operation(hidden = true)
     public CompletionStage<Response> delete(@PathParam("id") String id, @Context UriInfo uri,
             @Context HttpHeaders headers, @Context HttpServletRequest request, @Context SecurityContext caller) {
         return forward("DELETE", id, uri, headers, request, caller, null);
     }
 
     @POST
+    @Operation(hidden = true)
     public CompletionStage<Response> post(@PathParam("id") String id, @Context UriInfo uri,
             @Context HttpHeaders headers, @Context HttpServletRequest request, @Context SecurityContext caller,
             InputStream body) {
@@ -77,12 +76,14 @@ public class ForwardResource {
     }
 
     @PUT
+    @Operation(hidden = true)
     public CompletionStage<Response> put(@PathParam("id") String id, @Context UriInfo uri, @Context HttpHeaders headers,
             @Context HttpServletRequest request, @Context SecurityContext caller, InputStream body) {
         return forward("PUT", id, uri, headers, request, caller, body);
     }
 
     @PATCH
+    @Operation(hidden = true)
     public CompletionStage<Response> patch(@PathParam("id") String id, @Context UriInfo uri,
             @Context HttpHeaders headers, @Context HttpServletRequest request, @Context SecurityContext caller,
             InputStream body) {

@@ -211,6 +211,18 @@ class HttpApplicationsIT {
     }
 
     @Test
+    void apiKeyReachesTheApplicationAsItsUserAndIsNeverPassedOn() throws Exception {
+        var token = user(APP);
+        var made = api.json("POST", "users/me/api-keys", token, "{\"name\":\"rag-script\"}");
+        assertEquals(201, made.status(), made.body());
+        var key = made.json().getString("key");
+        var reply = call("GET", APP + "/whoami", key);
+        assertEquals(200, reply.status(), reply.body());
+        assertEquals(nameOf(token), reply.json().getJsonObject("claims").getString("sub"));
+        assertFalse(seen().contains(key), "the key is not passed on");
+    }
+
+    @Test
     void jsonBodyIsPassedOnAndAnswered() {
         var token = user(APP);
         var reply = api.send(api.request("apps/" + APP + "/answer").header("Authorization", "Bearer " + token)
