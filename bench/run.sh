@@ -21,7 +21,8 @@
 #   8. (BENCH=warmup) a fresh server's authenticated read in 5 s rounds from its first request, against its warmed rate;
 #   9. (BENCH=soak) reads, logins, refresh grants, completions and streams at once for SOAK_MINUTES (30), resident
 #      memory sampled every 30 s into target/bench/soak.csv, charted in target/bench/soak.svg (needs gnuplot);
-#  10. (BENCH=forward) an HTTP application through /apps/{id} against the same application called directly.
+#  10. (BENCH=forward) an HTTP application through /apps/{id} against the same application called directly: the JDK's
+#      HTTP server answering a constant, or with FORWARD_APP=fastapi a FastAPI service on one uvicorn worker.
 # Servers run as the run command runs them: with the JVM options of server-config/jvm.options, from a Payara Micro
 # launcher (one per port, kept in target/bench/payara-micro-PORT) with a class data archive that the first start on
 # that port records. EXTRA_JVM adds or overrides options (EXTRA_JVM=-Xmx256m for a smaller heap); JAVA names another
@@ -424,11 +425,17 @@ gateway_section() {
 }
 
 # 10. (BENCH=forward) an HTTP application through /apps/{id} against the same application called directly: a trivial
-#     JSON answer from the JDK's HTTP server (bench/TrivialApi.java) on APP_PORT, with a rate limit too high to be
-#     reached but checked all the same.
+#     JSON answer from the JDK's HTTP server (bench/TrivialApi.java), or with FORWARD_APP=fastapi from a FastAPI service
+#     on one uvicorn worker (bench/trivial_app.py, Debian's python3-fastapi), on APP_PORT, with a rate limit too high to
+#     be reached but checked all the same.
 forward_section() {
     local app_port=${APP_PORT:-$(( PORT + 3 ))}
-    java bench/TrivialApi.java "$app_port" &
+    if [ "${FORWARD_APP:-jdk}" = fastapi ]; then
+        /usr/bin/python3 -m uvicorn trivial_app:app --app-dir bench --host 127.0.0.1 --port "$app_port" \
+            --log-level warning --no-access-log &
+    else
+        java bench/TrivialApi.java "$app_port" &
+    fi
     app_pid=$!
     start_server -Dtorii.gateway.rate-limit=1000000000 -Dtorii.gateway.allowed-upstreams=127.0.0.1
     until curl -sf -o /dev/null "http://127.0.0.1:$app_port/"; do sleep 0.2; done
