@@ -18,12 +18,14 @@ import torii.platform.control.Refusal;
 import torii.platform.control.SecretFiles;
 
 /**
- * Where an application's requests may go, and with which key. The key of an upstream comes from configuration
- * ({@code torii.apps.<id>.api-key}, or the file {@code torii.apps.<id>.api-key-file}) and is bound to the URL configured
- * beside it ({@code torii.apps.<id>.base-url}): it is sent there and nowhere else, whatever an administrator stores.
- * Any other URL an administrator stores must not lead to a loopback, link-local, private or otherwise internal address
- * unless {@code torii.gateway.allowed-upstreams} allows it, so that the gateway cannot be turned against the network it
- * runs in. Keys are read when needed, never stored with the application, never shown.
+ * Where an application's requests may go, and with which credentials. The key of an upstream comes from configuration
+ * ({@code torii.apps.<id>.api-key}, or the file {@code torii.apps.<id>.api-key-file}); an Azure OpenAI application may
+ * instead have a Microsoft Entra ID client ({@code torii.apps.<id>.entra.*}, see {@link EntraSettings}) with which the
+ * gateway obtains tokens. Either is bound to the URL configured beside it ({@code torii.apps.<id>.base-url}): it is
+ * used there and nowhere else, whatever an administrator stores. Any other URL an administrator stores must not lead
+ * to a loopback, link-local, private or otherwise internal address unless {@code torii.gateway.allowed-upstreams}
+ * allows it, so that the gateway cannot be turned against the network it runs in. Credentials are read when needed,
+ * never stored with the application, never shown.
  */
 @ApplicationScoped
 public class Upstreams {
@@ -35,6 +37,25 @@ public class Upstreams {
 
     /** The header an HTTP application's key travels in unless its own setting names another. */
     public static final String KEY_HEADER = "X-API-Key";
+
+    /**
+     * What authenticates an application's calls upstream: a key, or an Entra ID client, or neither; never both, since
+     * an Entra client wins over a key configured beside it (see {@link Upstreams#credentials}). Its text never shows
+     * the key.
+     */
+    public record Credentials(Optional<String> key, Optional<EntraClient> entra) {
+
+        static final Credentials NONE = new Credentials(Optional.empty(), Optional.empty());
+
+        public boolean any() {
+            return key.isPresent() || entra.isPresent();
+        }
+
+        @Override
+        public String toString() {
+            return "Credentials[" + (key.isPresent() ? "key" : entra.map(EntraClient::toString).orElse("none")) + "]";
+        }
+    }
 
     @Inject
     Config config;
@@ -57,6 +78,14 @@ public class Upstreams {
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("torii.gateway.allowed-upstreams: " + e.getMessage(), e);
         }
+        checkEntraClients();
+    }
+
+    /** An Entra client missing a setting stops the start, instead of failing every call of its application. */
+    void checkEntraClients() {
+        EntraSettings.firstFault(config).ifPresent(fault -> {
+            throw new IllegalStateException(fault);
+        });
     }
 
     /** Created at start, so that a wrong setting stops the deployment instead of failing the first request. */
@@ -64,8 +93,35 @@ public class Upstreams {
         // Observing the event is enough: it makes the container create this bean now.
     }
 
+    /** Whether an operator gave the application an API key; an Entra client is not one. */
     public boolean keyConfigured(String appId) {
         return key(appId).isPresent();
+    }
+
+    /**
+     * The application's credentials as configured. An Entra client wins over a key configured beside it, which is then
+     * neither read nor sent: an operator who moves an application to Entra ID can do so before removing the key, and
+     * a token scoped to a role is the narrower credential. Entra tokens are used by Azure OpenAI applications only; on
+     * any other backend an application with an Entra client sends no credential.
+     */
+    Credentials credentials(String appId) {
+        var entra = entraClient(appId);
+        return entra.isPresent() ? new Credentials(Optional.empty(), entra) : new Credentials(key(appId), Optional.empty());
+    }
+
+    /**
+     * The application's Entra ID client, if an operator configured one ({@link EntraSettings}). An incomplete client
+     * named in system properties or a configuration file stops the start; one the start cannot see (given as
+     * environment variables, whose names do not tell the application id) fails its calls with a 502 naming the setting,
+     * before anything is sent.
+     */
+    public Optional<EntraClient> entraClient(String appId) {
+        try {
+            return EntraSettings.of(config, appId).client();
+        } catch (IllegalArgumentException incomplete) {
+            throw new Refusal(Kind.UPSTREAM_FAILED, "upstream_auth", "The application's Entra ID client is not "
+                    + "configured completely: " + incomplete.getMessage(), null);
+        }
     }
 
     Optional<String> key(String appId) {
@@ -109,10 +165,11 @@ public class Upstreams {
         if (pinned.isPresent() && pinned.get().equals(normal(baseUrl))) {
             return;
         }
-        if (keyConfigured(appId)) {
-            throw Refusal.invalidParam("base_url", pinned.map(url -> "the application's key is configured for "
-                    + url + "; change torii.apps." + appId + ".base-url to move it").orElse("the application's key "
-                    + "is bound to no URL; an operator must set torii.apps." + appId + ".base-url"));
+        if (keyConfigured(appId) || EntraSettings.of(config, appId).configured()) {
+            throw Refusal.invalidParam("base_url", pinned.map(url -> "the application's credentials are configured "
+                    + "for " + url + "; change torii.apps." + appId + ".base-url to move them").orElse("the "
+                    + "application's credentials are bound to no URL; an operator must set torii.apps." + appId
+                    + ".base-url"));
         }
         if (!allowed(baseUrl, true)) {
             throw Refusal.invalidParam("base_url", "leads to a loopback, link-local or private address, which "
@@ -120,24 +177,29 @@ public class Upstreams {
         }
     }
 
-    /**
-     * The key to send to the application's upstream, checked again at each call: the URL may have been stored before
-     * these rules, and a host name may lead elsewhere now. A refusal is a 502, before anything is sent.
-     */
+    /** The key to send to the application's upstream, checked as {@link #credentialsForCall} checks it. */
     public Optional<String> keyForCall(String appId, String baseUrl) {
-        var key = key(appId);
+        return credentialsForCall(appId, baseUrl).key();
+    }
+
+    /**
+     * The credentials to use for the application's upstream, checked again at each call: the URL may have been stored
+     * before these rules, and a host name may lead elsewhere now. A refusal is a 502, before anything is sent.
+     */
+    public Credentials credentialsForCall(String appId, String baseUrl) {
+        var credentials = credentials(appId);
         if (pinned(appId).filter(normal(baseUrl)::equals).isPresent()) {
-            return key;
+            return credentials;
         }
-        if (key.isPresent()) {
-            throw new Refusal(Kind.UPSTREAM_FAILED, "upstream_error", "The application's upstream is not the one its key is "
-                    + "configured for; an operator must set torii.apps." + appId + ".base-url", null);
+        if (credentials.any()) {
+            throw new Refusal(Kind.UPSTREAM_FAILED, "upstream_error", "The application's upstream is not the one its "
+                    + "credentials are configured for; an operator must set torii.apps." + appId + ".base-url", null);
         }
         if (!allowed(baseUrl, false)) {
             throw new Refusal(Kind.UPSTREAM_FAILED, "upstream_error",
                     "The application's upstream leads to an address that is not allowed", null);
         }
-        return Optional.empty();
+        return Credentials.NONE;
     }
 
     /** Whether every address of the URL's host is allowed; a host that does not resolve counts as {@code unknown}. */

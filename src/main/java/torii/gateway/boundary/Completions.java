@@ -2,6 +2,7 @@ package torii.gateway.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.util.List;
 import java.util.Set;
@@ -20,10 +21,12 @@ import torii.clients.entity.Client;
 import torii.gateway.control.ChatRequest;
 import torii.gateway.control.ChatTarget;
 import torii.gateway.control.Echo;
+import torii.gateway.control.EntraTokens;
 import torii.gateway.control.GatewaySettings;
 import torii.gateway.control.StreamRelay;
 import torii.gateway.control.TokenUsage;
 import torii.gateway.control.Upstream;
+import torii.gateway.control.UpstreamErrors;
 import torii.metrics.boundary.Metrics;
 import torii.platform.control.Challenges;
 import torii.platform.control.Printable;
@@ -34,7 +37,12 @@ import torii.platform.control.TokenClaims;
 
 /**
  * OpenAI's chat completions for a caller: the application named as the model, if the caller may use it now, answers
- * through its backend (the built-in echo, or an OpenAI-compatible upstream), within the rate limit, its usage counted.
+ * through its backend (the built-in echo, an OpenAI-compatible upstream or an Azure OpenAI deployment), within the rate
+ * limit, its usage counted. An Azure OpenAI deployment whose application has an Entra ID client is called with a token
+ * from {@link EntraTokens}; when Azure refuses it with a 401, that token is forgotten, so that the next call asks
+ * Entra for a new one rather than failing until it would expire: a token can be revoked, or issued before a role was
+ * assigned. The call that met the 401 still fails, as a 502 {@code upstream_auth}: it is not repeated, since its
+ * caller may already have been answered in part.
  */
 @ApplicationScoped
 public class Completions {
@@ -57,6 +65,9 @@ public class Completions {
 
     @Inject
     Upstreams upstreams;
+
+    @Inject
+    EntraTokens entraTokens;
 
     @Inject
     GatewaySettings settings;
@@ -96,24 +107,40 @@ public class Completions {
                     : new Answer(echo.completion().toString(), null, budget));
         }
         var upstreamBody = request.forUpstream(app.model(), username);
-        var key = upstreams.keyForCall(app.id(), app.baseUrl());
-        var target = app.backend() == Backend.AZURE_OPENAI
-                ? ChatTarget.azure(app.baseUrl(), app.model(), settings.azureApiVersion(app.id()), key)
-                : ChatTarget.openAi(app.baseUrl(), key);
+        var credentials = upstreams.credentialsForCall(app.id(), app.baseUrl());
+        CompletionStage<Answer> answer;
+        if (app.backend() == Backend.AZURE_OPENAI && credentials.entra().isPresent()) {
+            answer = entraTokens.token(app.id(), credentials.entra().get()).thenCompose(token -> relay(request,
+                    ChatTarget.azureWithToken(app.baseUrl(), app.model(), settings.azureApiVersion(app.id()), token),
+                    upstreamBody, metered, budget).whenComplete((relayed, failure) -> {
+                        if (UpstreamErrors.unauthorized(failure)) {
+                            entraTokens.forget(app.id(), token);
+                        }
+                    }));
+        } else {
+            var target = app.backend() == Backend.AZURE_OPENAI
+                    ? ChatTarget.azure(app.baseUrl(), app.model(), settings.azureApiVersion(app.id()), credentials.key())
+                    : ChatTarget.openAi(app.baseUrl(), credentials.key());
+            answer = relay(request, target, upstreamBody, metered, budget);
+        }
+        return answer.whenComplete((relayed, failure) -> {
+            if (failure != null) {
+                metrics.gatewayCall(app.id(), Metrics.UPSTREAM_ERROR);
+            }
+        });
+    }
+
+    /** The upstream's answer, whole or as a stream, its usage counted. */
+    CompletionStage<Answer> relay(ChatRequest request, ChatTarget target, JsonObject upstreamBody,
+            Meter.Caller metered, Meter.Budget budget) {
         if (request.stream()) {
             var relay = new StreamRelay(settings.readTimeout(), request.includeUsage(),
                     tokens -> usage.record(metered, tokens));
-            return upstream.stream(target, upstreamBody, relay).whenComplete((started, failure) -> {
-                if (failure != null) {
-                    metrics.gatewayCall(app.id(), Metrics.UPSTREAM_ERROR);
-                }
-            }).thenApply(events -> new Answer(null, events, budget));
+            return upstream.stream(target, upstreamBody, relay).thenApply(events -> new Answer(null, events, budget));
         }
         return upstream.complete(target, upstreamBody).whenComplete((completion, failure) -> {
             if (completion != null) {
                 usage.record(metered, TokenUsage.of(completion));
-            } else {
-                metrics.gatewayCall(app.id(), Metrics.UPSTREAM_ERROR);
             }
         }).thenApply(completion -> new Answer(completion.toString(), null, budget));
     }

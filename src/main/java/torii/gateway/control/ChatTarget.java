@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * Where a chat completion is sent and in which header the application's key travels: an OpenAI-compatible server
  * takes {@code Authorization: Bearer}, Azure OpenAI a deployment in the path, an {@code api-version} in the query and
- * the key in {@code api-key}. Its text never shows the key.
+ * the key in {@code api-key}, or a Microsoft Entra ID access token as {@code Authorization: Bearer}. Its text never
+ * shows the key or the token.
  */
 public record ChatTarget(String url, String keyHeader, Optional<String> keyValue) {
 
@@ -20,9 +21,17 @@ public record ChatTarget(String url, String keyHeader, Optional<String> keyValue
 
     /** A deployment of an Azure OpenAI resource, whose endpoint is {@code https://<resource>.openai.azure.com}. */
     public static ChatTarget azure(String endpoint, String deployment, String apiVersion, Optional<String> key) {
-        return new ChatTarget(withoutSlash(endpoint) + "/openai/deployments/" + segment(deployment)
-                + "/chat/completions?api-version=" + URLEncoder.encode(apiVersion, StandardCharsets.UTF_8),
-                AZURE_KEY_HEADER, key);
+        return new ChatTarget(azureUrl(endpoint, deployment, apiVersion), AZURE_KEY_HEADER, key);
+    }
+
+    /** The same deployment reached with an Entra ID access token instead of the resource's key. */
+    public static ChatTarget azureWithToken(String endpoint, String deployment, String apiVersion, String token) {
+        return new ChatTarget(azureUrl(endpoint, deployment, apiVersion), "Authorization", Optional.of("Bearer " + token));
+    }
+
+    static String azureUrl(String endpoint, String deployment, String apiVersion) {
+        return withoutSlash(endpoint) + "/openai/deployments/" + segment(deployment) + "/chat/completions?api-version="
+                + URLEncoder.encode(apiVersion, StandardCharsets.UTF_8);
     }
 
     static String withoutSlash(String url) {

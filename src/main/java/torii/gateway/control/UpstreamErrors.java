@@ -27,6 +27,10 @@ public interface UpstreamErrors {
     /** Azure OpenAI's inner code for the same refusal. */
     String POLICY_VIOLATION = "ResponsibleAIPolicyViolation";
 
+    /** The code of an upstream's refusal of the gateway's credentials, or of the gateway's failure to obtain them. */
+    String AUTH = "upstream_auth";
+    String CREDENTIALS_REFUSED = "The application's model server refused the gateway's credentials";
+
     static Refusal timeout() {
         return new Refusal(Kind.UPSTREAM_TIMEOUT, "upstream_timeout", "The application's model server did not answer in time",
                 null);
@@ -40,6 +44,25 @@ public interface UpstreamErrors {
     static Refusal garbage() {
         return new Refusal(Kind.UPSTREAM_FAILED, "upstream_error", "The application's model server answered something that is "
                 + "not a chat completion", null);
+    }
+
+    /**
+     * Whether the failure is the upstream's 401: it did not take the gateway's credentials as valid, which a new token
+     * may change. A 403 is not one: Azure answers it when the call comes from a network it does not allow, whatever the
+     * token.
+     */
+    static boolean unauthorized(Throwable failure) {
+        var cause = failure instanceof CompletionException wrapped && wrapped.getCause() != null
+                ? wrapped.getCause() : failure;
+        return cause instanceof Unauthorized;
+    }
+
+    /** An upstream's 401, told apart from its 403 only here: the caller hears the same of both. */
+    final class Unauthorized extends Refusal {
+
+        Unauthorized() {
+            super(Kind.UPSTREAM_FAILED, AUTH, CREDENTIALS_REFUSED, null);
+        }
     }
 
     /** A failure of the exchange itself, before any answer. */
@@ -80,9 +103,11 @@ public interface UpstreamErrors {
             return Refusal.retryLater(Kind.THROTTLED, "upstream_rate_limited",
                     message(body).orElse("The application's model server is rate limiting"), seconds);
         }
-        if (status == 401 || status == 403) {
-            return new Refusal(Kind.UPSTREAM_FAILED, "upstream_auth", "The application's model server refused the gateway's "
-                    + "credentials", null);
+        if (status == 401) {
+            return new Unauthorized();
+        }
+        if (status == 403) {
+            return new Refusal(Kind.UPSTREAM_FAILED, AUTH, CREDENTIALS_REFUSED, null);
         }
         return new Refusal(Kind.UPSTREAM_FAILED, "upstream_error", "The application's model server failed (status " + status + ")",
                 null);

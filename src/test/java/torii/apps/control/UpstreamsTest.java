@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +17,7 @@ import org.eclipse.microprofile.config.ConfigValue;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.eclipse.microprofile.config.spi.Converter;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import torii.platform.control.Refusal;
@@ -83,6 +88,111 @@ class UpstreamsTest {
         assertFalse(upstreams.allowed("http://10.9.0.1/v1", false));
         assertTrue(upstreams.allowed("http://[fd00::5]/v1", false));
         assertEquals(Optional.empty(), upstreams.keyForCall("free", "http://10.8.0.9/v1"));
+    }
+
+    void entra(String appId, String... more) {
+        settings.put("torii.apps." + appId + ".base-url", "https://res.openai.azure.com");
+        settings.put("torii.apps." + appId + ".entra.tenant-id", "contoso.onmicrosoft.com");
+        settings.put("torii.apps." + appId + ".entra.client-id", "client-1");
+        settings.put("torii.apps." + appId + ".entra.client-secret", "entra-secret");
+        for (var i = 0; i < more.length; i += 2) {
+            settings.put("torii.apps." + appId + ".entra." + more[i], more[i + 1]);
+        }
+    }
+
+    @Test
+    void anEntraClientAsksEntraOfThePublicCloudForAzureAiByDefault() {
+        entra("gpt");
+        var client = upstreams(null).credentialsForCall("gpt", "https://res.openai.azure.com/").entra().orElseThrow();
+        assertEquals(new EntraClient("client-1", "entra-secret",
+                URI.create("https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token"),
+                "https://cognitiveservices.azure.com/.default"), client);
+        assertFalse(client.toString().contains("entra-secret"), client.toString());
+    }
+
+    @Test
+    void anEntraClientMayAskASovereignCloudForAnotherScope() {
+        entra("gov", "token-url", "https://login.microsoftonline.us/{tenant}/oauth2/v2.0/token",
+                "scope", "https://cognitiveservices.azure.us/.default");
+        var client = upstreams(null).entraClient("gov").orElseThrow();
+        assertEquals(URI.create("https://login.microsoftonline.us/contoso.onmicrosoft.com/oauth2/v2.0/token"),
+                client.tokenUrl());
+        assertEquals("https://cognitiveservices.azure.us/.default", client.scope());
+    }
+
+    @Test
+    void theEntraSecretMayComeFromAFile(@TempDir Path folder) throws IOException {
+        entra("gpt");
+        settings.remove("torii.apps.gpt.entra.client-secret");
+        var file = Files.writeString(folder.resolve("secret"), "from-file\n");
+        settings.put("torii.apps.gpt.entra.client-secret-file", file.toString());
+        assertEquals("from-file", upstreams(null).entraClient("gpt").orElseThrow().secret());
+    }
+
+    @Test
+    void anEntraClientWinsOverAKey() {
+        entra("both");
+        settings.put("torii.apps.both.api-key", "sk-both");
+        var credentials = upstreams(null).credentialsForCall("both", "https://res.openai.azure.com");
+        assertEquals(Optional.empty(), credentials.key());
+        assertEquals("client-1", credentials.entra().orElseThrow().clientId());
+        assertTrue(upstreams(null).keyConfigured("both"), "the key is still there, for the admin API to tell");
+    }
+
+    @Test
+    void anEntraClientIsBoundToTheConfiguredUrlAsAKeyIs() {
+        entra("gpt");
+        var upstreams = upstreams("0.0.0.0/0");
+        var elsewhere = assertThrows(Refusal.class,
+                () -> upstreams.credentialsForCall("gpt", "https://attacker.example"));
+        assertEquals(502, elsewhere.kind().status());
+        assertFalse(elsewhere.getMessage().contains("entra-secret"));
+        assertEquals("base_url", assertThrows(Refusal.class,
+                () -> upstreams.checkStored("gpt", "https://attacker.example")).param());
+        upstreams.checkStored("gpt", "https://res.openai.azure.com/");
+        settings.remove("torii.apps.gpt.base-url");
+        assertEquals(502, assertThrows(Refusal.class,
+                () -> upstreams.credentialsForCall("gpt", "https://res.openai.azure.com")).kind().status());
+        assertThrows(Refusal.class, () -> upstreams.checkStored("gpt", "https://res.openai.azure.com"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"client-id", "client-secret", "tenant-id"})
+    void anIncompleteEntraClientStopsTheStart(String missing) {
+        entra("gpt");
+        settings.remove("torii.apps.gpt.entra." + missing);
+        var stopped = assertThrows(IllegalStateException.class, () -> upstreams(null));
+        assertTrue(stopped.getMessage().contains("torii.apps.gpt.entra." + missing), stopped.getMessage());
+        assertFalse(stopped.getMessage().contains("entra-secret"), stopped.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"contoso/../evil", "a?b", "", "../x"})
+    void aTenantThatIsNoIdNorDomainStopsTheStart(String tenant) {
+        entra("gpt", "tenant-id", tenant);
+        assertTrue(assertThrows(IllegalStateException.class, () -> upstreams(null)).getMessage()
+                .contains("tenant-id"));
+    }
+
+    @Test
+    void aTokenUrlOfItsOwnNeedsNoTenant() {
+        entra("test", "token-url", "http://127.0.0.1:9/token");
+        settings.remove("torii.apps.test.entra.tenant-id");
+        assertEquals(URI.create("http://127.0.0.1:9/token"),
+                upstreams(null).entraClient("test").orElseThrow().tokenUrl());
+        settings.put("torii.apps.test.entra.token-url", "ftp://127.0.0.1/token");
+        assertThrows(IllegalStateException.class, () -> upstreams(null));
+    }
+
+    @Test
+    void anIncompleteClientTheStartCouldNotSeeFailsItsCallsWith502() {
+        var upstreams = upstreams(null);
+        entra("late");
+        settings.remove("torii.apps.late.entra.client-secret");
+        var refused = assertThrows(Refusal.class,
+                () -> upstreams.credentialsForCall("late", "https://res.openai.azure.com"));
+        assertEquals(502, refused.kind().status());
+        assertEquals("upstream_auth", refused.error());
     }
 
     @ParameterizedTest

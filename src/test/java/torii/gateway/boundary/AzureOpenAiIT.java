@@ -78,12 +78,7 @@ class AzureOpenAiIT {
     void register() {
         var form = "{\"id\":\"" + APP + "\",\"name\":\"Azure\",\"backend\":\"azure-openai\",\"base_url\":\""
                 + azure.endpoint() + "\",\"model\":\"" + AzureOpenAiStub.DEPLOYMENT + "\"}";
-        var created = api.json("POST", "admin/apps", gateway.admin(), form);
-        if (created.status() == 409) {
-            assertEquals(200, api.json("PUT", "admin/apps/" + APP, gateway.admin(), form).status());
-        } else {
-            assertEquals(201, created.status(), created.body());
-        }
+        gateway.register(APP, form);
     }
 
     com.openai.client.OpenAIClient client() {

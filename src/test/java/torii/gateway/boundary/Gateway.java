@@ -29,6 +29,17 @@ record Gateway(Api api, String admin) {
         return id;
     }
 
+    /** Creates the application of the id with the form, or, made by an earlier test of the run, rewrites it. */
+    void register(String id, String form) {
+        var created = api.json("POST", "admin/apps", admin, form);
+        if (created.status() == 409) {
+            var updated = api.json("PUT", "admin/apps/" + id, admin, form);
+            assertEquals(200, updated.status(), updated.body());
+        } else {
+            assertEquals(201, created.status(), created.body());
+        }
+    }
+
     void grant(String appId, String username) {
         var reply = api.json("POST", "admin/apps/" + appId + "/grants", admin, "{\"user\":\"" + username + "\"}");
         assertEquals(201, reply.status(), reply.body());

@@ -134,12 +134,7 @@ class HttpApplicationsIT {
     void register(String id, String baseUrl) {
         var form = "{\"id\":\"" + id + "\",\"name\":\"Documents\",\"description\":\"Answers from our documents\","
                 + "\"backend\":\"http\",\"base_url\":\"" + baseUrl + "\",\"docs_url\":\"https://docs.example.com/rag\"}";
-        var created = api.json("POST", "admin/apps", gateway.admin(), form);
-        if (created.status() == 409) {
-            assertEquals(200, api.json("PUT", "admin/apps/" + id, gateway.admin(), form).status());
-        } else {
-            assertEquals(201, created.status(), created.body());
-        }
+        gateway.register(id, form);
     }
 
     /** A new user granted the applications with room for many calls a minute, and their token. */

@@ -125,7 +125,12 @@ class StubUpstream implements AutoCloseable {
     }
 
     String header(String name) {
-        var values = lastHeaders.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name))
+        return header(lastHeaders, name);
+    }
+
+    /** The first value of the header, whatever the case of its name; null if it was not sent. */
+    static String header(Map<String, List<String>> headers, String name) {
+        var values = headers.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name))
                 .findFirst().map(Map.Entry::getValue).orElse(List.of());
         return values.isEmpty() ? null : values.get(0);
     }

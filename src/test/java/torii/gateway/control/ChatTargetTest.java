@@ -35,6 +35,16 @@ class ChatTargetTest {
     }
 
     @Test
+    void azureTakesAnEntraTokenAsBearerInsteadOfTheKey() {
+        var target = ChatTarget.azureWithToken("https://r.openai.azure.com/", "gpt-4o-mini", "2024-10-21", "eyJ0.e.s");
+        assertEquals("https://r.openai.azure.com/openai/deployments/gpt-4o-mini/chat/completions"
+                + "?api-version=2024-10-21", target.url());
+        assertEquals("Authorization", target.keyHeader());
+        assertEquals(Optional.of("Bearer eyJ0.e.s"), target.keyValue());
+        assertFalse(target.toString().contains("eyJ0"), target.toString());
+    }
+
+    @Test
     void noKeyNoHeader() {
         assertEquals(Optional.empty(), ChatTarget.azure("http://127.0.0.1:9", "d", "v", Optional.empty()).keyValue());
     }

@@ -1,6 +1,8 @@
 package torii.gateway.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
@@ -29,6 +31,19 @@ class UpstreamErrorsTest {
         assertEquals("Too long for this model", tooLong.getMessage());
         assertEquals(400, UpstreamErrors.of(404, MESSAGE, Optional.empty()).kind().status());
         assertEquals(413, UpstreamErrors.of(413, "not json", Optional.empty()).kind().status());
+    }
+
+    @Test
+    void a401IsToldApartFromA403ThoughTheCallerHearsTheSame() {
+        var unauthorized = UpstreamErrors.of(401, "", Optional.empty());
+        var forbidden = UpstreamErrors.of(403, "", Optional.empty());
+        assertTrue(UpstreamErrors.unauthorized(new CompletionException(unauthorized)));
+        assertFalse(UpstreamErrors.unauthorized(forbidden));
+        assertEquals(forbidden.body(), unauthorized.body());
+        assertEquals(502, unauthorized.kind().status());
+        assertFalse(UpstreamErrors.unauthorized(UpstreamErrors.of(500, "", Optional.empty())));
+        assertFalse(UpstreamErrors.unauthorized(new ConnectException("refused")));
+        assertFalse(UpstreamErrors.unauthorized(null));
     }
 
     @Test
