@@ -277,6 +277,19 @@ class HttpApplicationsIT {
     }
 
     @Test
+    void grantWithoutTheScopeIsRefused() throws Exception {
+        var granted = user(APP);
+        var username = nameOf(granted);
+        var narrow = api.postForm("token", "username=" + username + "&password=password-" + username + "&scope=me")
+                .json().getString("access_token");
+        var before = seenCount();
+        var reply = call("GET", APP + "/whoami", narrow);
+        assertEquals(403, reply.status(), reply.body());
+        assertTrue(reply.header("WWW-Authenticate").contains("app:" + APP), reply.header("WWW-Authenticate"));
+        assertEquals(before, seenCount());
+    }
+
+    @Test
     void unknownApplicationIsNotFound() {
         var reply = call("GET", "no-such-app/whoami", user(APP));
         assertEquals(404, reply.status(), reply.body());
