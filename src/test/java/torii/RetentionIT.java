@@ -90,7 +90,7 @@ class RetentionIT {
     /** A new user with a name of the given prefix, logged in the given number of times one after the other. */
     User userWithSessions(String prefix, int logins) {
         var username = prefix + UUID.randomUUID().toString().substring(0, 8);
-        users.create(new User(username, null, null, "", Set.of("user")), "long-enough-password");
+        users.create(new User(username, null, null, "", Set.of("user")), "long-enough-password", false);
         var user = users.find(username).orElseThrow();
         for (int i = 0; i < logins; i++) {
             tokens.startSession(user, "chat", "me");

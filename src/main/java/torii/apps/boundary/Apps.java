@@ -180,6 +180,21 @@ public class Apps {
     }
 
     /**
+     * The grants by which the user holds applications now, directly or through one of their groups, with the
+     * applications' names; 404 for an unknown user.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public List<UserApp> heldBy(String username) {
+        var user = users.find(username).orElseThrow(Users::unknownUser);
+        return granted(em.createNamedQuery(Grant.REACHING, Grant.class), Grantee.USER, username, user.roles())
+                .getResultList().stream()
+                .map(grant -> new UserApp(grant.appId(), Optional.ofNullable(em.find(App.class, grant.appId()))
+                        .map(App::name).orElse(grant.appId()), grant.kind() == Grantee.USER ? "user"
+                        : "group:" + grant.grantee()))
+                .toList();
+    }
+
+    /**
      * The application and the limits of its use, if the caller may use it now, directly or through a group
      * ({@link UsableApps} remembers the answer): the caller's own grant's limits where there is one, else the most
      * generous of its groups'.

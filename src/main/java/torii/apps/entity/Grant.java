@@ -20,6 +20,8 @@ import java.util.UUID;
 @NamedQuery(name = Grant.HOLDING, query = "SELECT g FROM Grant g WHERE g.appId = :app AND "
         + "((g.kind = :kind AND g.grantee = :caller) "
         + "OR (g.kind = torii.apps.entity.Grantee.GROUP AND g.grantee IN :groups))")
+@NamedQuery(name = Grant.REACHING, query = "SELECT g FROM Grant g WHERE (g.kind = :kind AND g.grantee = :caller) "
+        + "OR (g.kind = torii.apps.entity.Grantee.GROUP AND g.grantee IN :groups) ORDER BY g.appId, g.kind, g.grantee")
 @NamedQuery(name = Grant.DELETE_OF_APP, query = "DELETE FROM Grant g WHERE g.appId = :app")
 @NamedQuery(name = Grant.DELETE_OF,
         query = "DELETE FROM Grant g WHERE g.kind = :kind AND g.grantee = :grantee")
@@ -29,6 +31,8 @@ public class Grant {
     public static final String FIND = "Grant.find";
     /** The grants by which the caller {@code :caller} of kind {@code :kind}, or a group, holds {@code :app}. */
     public static final String HOLDING = "Grant.holding";
+    /** The grants by which the caller {@code :caller} of kind {@code :kind}, or a group, holds any application. */
+    public static final String REACHING = "Grant.reaching";
     public static final String DELETE_OF_APP = "Grant.deleteOfApp";
     public static final String DELETE_OF = "Grant.deleteOf";
 

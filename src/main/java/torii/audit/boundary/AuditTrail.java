@@ -14,8 +14,11 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -102,14 +105,41 @@ public class AuditTrail {
         }
     }
 
-    /** This instance's counts are written first, so that a reader sees the last minute too. */
+    /**
+     * Records newest first, of the user, of the action, and within the instants given, each where it is not null. This
+     * instance's counts are written first, so that a reader sees the last minute too.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public List<AuditRecord> newest(Filter filter, int first, int count) {
+        self().flush();
+        var conditions = new ArrayList<String>();
+        var parameters = new LinkedHashMap<String, Object>();
+        filter.username().ifPresent(value -> where(conditions, parameters, "a.username = :username", "username", value));
+        filter.action().ifPresent(value -> where(conditions, parameters, "a.action = :action", "action", value));
+        filter.from().ifPresent(value -> where(conditions, parameters, "a.time >= :since", "since", value));
+        filter.until().ifPresent(value -> where(conditions, parameters, "a.time < :until", "until", value));
+        var query = em.createQuery("SELECT a FROM AuditRecord a" + (conditions.isEmpty() ? ""
+                : " WHERE " + String.join(" AND ", conditions)) + " ORDER BY a.time DESC, a.id DESC", AuditRecord.class);
+        parameters.forEach(query::setParameter);
+        return query.setFirstResult(first).setMaxResults(count).getResultList();
+    }
+
+    /** The user's records (everyone's if null), newest first. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public List<AuditRecord> newest(String username, int first, int count) {
-        self().flush();
-        var query = username == null
-                ? em.createNamedQuery(AuditRecord.NEWEST, AuditRecord.class)
-                : em.createNamedQuery(AuditRecord.NEWEST_OF_USER, AuditRecord.class).setParameter("username", username);
-        return query.setFirstResult(first).setMaxResults(count).getResultList();
+        return newest(new Filter(Optional.ofNullable(username), Optional.empty(), Optional.empty(), Optional.empty()),
+                first, count);
+    }
+
+    /** Which records to list: each part that is present narrows the list. */
+    public record Filter(Optional<String> username, Optional<String> action, Optional<Instant> from,
+            Optional<Instant> until) {
+    }
+
+    private static void where(List<String> conditions, Map<String, Object> parameters, String condition, String name,
+            Object value) {
+        conditions.add(condition);
+        parameters.put(name, value);
     }
 
     AuditTrail self() {

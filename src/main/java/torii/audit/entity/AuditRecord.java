@@ -13,14 +13,9 @@ import java.util.UUID;
 @Entity
 @Table(name = "audit_events", indexes = {@Index(name = "audit_events_username", columnList = "username"),
         @Index(name = "audit_events_time", columnList = "event_time")})
-@NamedQuery(name = AuditRecord.NEWEST, query = "SELECT a FROM AuditRecord a ORDER BY a.time DESC, a.id DESC")
-@NamedQuery(name = AuditRecord.NEWEST_OF_USER,
-        query = "SELECT a FROM AuditRecord a WHERE a.username = :username ORDER BY a.time DESC, a.id DESC")
 @NamedQuery(name = AuditRecord.OLDER_THAN, query = "DELETE FROM AuditRecord a WHERE a.time < :before")
 public class AuditRecord {
 
-    public static final String NEWEST = "AuditRecord.newest";
-    public static final String NEWEST_OF_USER = "AuditRecord.newestOfUser";
     public static final String OLDER_THAN = "AuditRecord.olderThan";
 
     @Id

@@ -55,6 +55,11 @@ public class GatewaySettings {
     @ConfigProperty(name = "torii.gateway.azure.api-version", defaultValue = "2024-10-21")
     String azureApiVersion;
 
+    /** How long an administrator's check of an upstream waits for its answer (and for an Entra ID token first). */
+    @Inject
+    @ConfigProperty(name = "torii.gateway.check-timeout-ms", defaultValue = "5000")
+    long checkTimeoutMillis;
+
     @Inject
     Config config;
 
@@ -71,10 +76,12 @@ public class GatewaySettings {
             throw new IllegalStateException("torii.gateway.max-answer-bytes must be at least 1024, was "
                     + maxAnswerBytes);
         }
-        if (connectTimeoutMillis < 1 || readTimeoutMillis < 1 || rateLimit < 0 || maxStreams < 1) {
-            throw new IllegalStateException("torii.gateway.connect-timeout-ms, torii.gateway.read-timeout-ms and "
-                    + "torii.gateway.max-streams must be at least 1 and torii.gateway.rate-limit 0 or more; were "
-                    + connectTimeoutMillis + ", " + readTimeoutMillis + ", " + maxStreams + ", " + rateLimit);
+        if (connectTimeoutMillis < 1 || readTimeoutMillis < 1 || checkTimeoutMillis < 1 || rateLimit < 0
+                || maxStreams < 1) {
+            throw new IllegalStateException("torii.gateway.connect-timeout-ms, torii.gateway.read-timeout-ms, "
+                    + "torii.gateway.check-timeout-ms and torii.gateway.max-streams must be at least 1 and "
+                    + "torii.gateway.rate-limit 0 or more; were " + connectTimeoutMillis + ", " + readTimeoutMillis
+                    + ", " + checkTimeoutMillis + ", " + maxStreams + ", " + rateLimit);
         }
     }
 
@@ -89,6 +96,10 @@ public class GatewaySettings {
 
     public Duration readTimeout() {
         return Duration.ofMillis(readTimeoutMillis);
+    }
+
+    public Duration checkTimeout() {
+        return Duration.ofMillis(checkTimeoutMillis);
     }
 
     public long maxAnswerBytes() {

@@ -17,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodySubscribers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -168,6 +169,25 @@ public class Upstream {
                     + "shortly", 1);
         }
         return ready;
+    }
+
+    /**
+     * The status of a GET to the URL with the given headers; the body is never read, its connection closed. Fails as
+     * {@link #forward} does.
+     */
+    public CompletionStage<Integer> probe(URI url, Map<String, String> headers) {
+        var request = HttpRequest.newBuilder(url).timeout(settings.checkTimeout()).GET();
+        headers.forEach(request::header);
+        return client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofInputStream()).handle((response, failure) -> {
+            if (failure != null) {
+                throw forwardFailure(failure);
+            }
+            try (var body = response.body()) {
+                return response.statusCode();
+            } catch (IOException ignored) {
+                return response.statusCode();
+            }
+        });
     }
 
     static Refusal forwardFailure(Throwable failure) {

@@ -3,10 +3,12 @@ package torii.keys.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -14,7 +16,7 @@ import torii.platform.control.Refusal.Kind;
 import torii.platform.control.Refusal;
 import torii.platform.control.Scope;
 
-/** Rotation of the signing key on an administrator's request. */
+/** The signing keys for administrators: their states, and a rotation on request. */
 @Path("admin/keys")
 @ApplicationScoped
 public class KeysResource {
@@ -24,6 +26,16 @@ public class KeysResource {
 
     /** The key a rotation made. */
     public record Rotated(String kid) {
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed("admin")
+    @SecurityRequirement(name = Scope.SCHEME, scopes = Scope.ADMIN)
+    @Operation(summary = "List Signing Keys", description = "Newest first, each signing, verifying the tokens it "
+            + "signed, or retired; never key material.")
+    public List<KeyInfo> list() {
+        return signingKeys.list();
     }
 
     @POST

@@ -22,6 +22,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -149,6 +151,26 @@ public class SigningKeys {
         keyRing.use(parse(choice.signer().get().jwk()),
                 choice.verifiers().stream().map(key -> parse(key.jwk())).toList());
         return true;
+    }
+
+    /**
+     * Every key as administrators see it, newest first: the configured one, or the stored ones with whether each signs,
+     * only verifies tokens it signed, or is retired for good (deleted at the next reload). Never key material.
+     */
+    public List<KeyInfo> list() {
+        if (configured) {
+            var key = keyRing.signingKey();
+            return List.of(new KeyInfo(key.getKeyID(), algorithm.getName(), KeyInfo.SIGNING, null, null, true));
+        }
+        var stored = em.createNamedQuery(SigningKey.OF_ALGORITHM, SigningKey.class)
+                .setParameter("algorithm", algorithm.getName()).getResultList();
+        var choice = rotation.choose(stored, clock.instant());
+        var signer = choice.signer().map(SigningKey::kid).orElse(null);
+        return stored.stream().sorted(Comparator.comparing(SigningKey::created).reversed())
+                .map(key -> new KeyInfo(key.kid(), algorithm.getName(), key.kid().equals(signer) ? KeyInfo.SIGNING
+                        : choice.verifiers().contains(key) ? KeyInfo.VERIFYING : KeyInfo.RETIRED, key.created(),
+                        key.retiredAt(), false))
+                .toList();
     }
 
     /**

@@ -64,6 +64,11 @@ public class SigningKey {
         return retired != null;
     }
 
+    /** When it stopped signing; null while it signs. */
+    public Instant retiredAt() {
+        return retired;
+    }
+
     /** Stops signing from now on; tokens it signed stay valid. */
     public void retire(Instant now) {
         if (retired == null) {

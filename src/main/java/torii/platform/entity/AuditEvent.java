@@ -22,6 +22,7 @@ public record AuditEvent(String action, String username, String clientAddress, S
     public static final String GRANT_LIMITS = "grant_limits";
     public static final String TOKEN_REFRESH = "token_refresh";
     public static final String TOKEN_REVOKE = "token_revoke";
+    public static final String SESSION_END = "session_end";
     public static final String KEY_ROTATE = "key_rotate";
     public static final String CLIENT_TOKEN = "client_token";
     public static final String CLIENT_CREATE = "client_create";

@@ -26,10 +26,13 @@ public class AccountStates {
     /** What a request needs to know of its user. */
     public enum State { ACTIVE, INACTIVE, UNKNOWN }
 
-    /** The user's state, current roles, and the stamp the user's tokens must carry. */
-    public record Account(State state, Set<String> roles, String stamp) {
+    /**
+     * The user's state, current roles, the stamp the user's tokens must carry, and whether the user must replace a
+     * temporary password before anything else.
+     */
+    public record Account(State state, Set<String> roles, String stamp, boolean passwordChange) {
 
-        static final Account UNKNOWN = new Account(State.UNKNOWN, Set.of(), "");
+        static final Account UNKNOWN = new Account(State.UNKNOWN, Set.of(), "", false);
     }
 
     @Inject
@@ -49,7 +52,8 @@ public class AccountStates {
 
     Account load(String username) {
         return users.find(username)
-                .map(user -> new Account(user.disabled() ? State.INACTIVE : State.ACTIVE, user.roles(), user.stamp()))
+                .map(user -> new Account(user.disabled() ? State.INACTIVE : State.ACTIVE, user.roles(), user.stamp(),
+                        user.passwordTemporary()))
                 .orElse(Account.UNKNOWN);
     }
 
@@ -81,7 +85,8 @@ public class AccountStates {
 
     Account loadClient(String clientId) {
         return clients.find(clientId)
-                .map(client -> new Account(client.disabled() ? State.INACTIVE : State.ACTIVE, Set.of(), client.stamp()))
+                .map(client -> new Account(client.disabled() ? State.INACTIVE : State.ACTIVE, Set.of(), client.stamp(),
+                        false))
                 .orElse(Account.UNKNOWN);
     }
 

@@ -3,6 +3,7 @@ package torii.security.boundary;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -14,6 +15,8 @@ import torii.apikeys.boundary.ApiKeyStates;
 import torii.apikeys.control.KeyValues;
 import torii.platform.control.Callers;
 import torii.platform.control.Challenges;
+import torii.platform.control.Refusal;
+import torii.platform.control.Refusal.Kind;
 import torii.platform.control.TokenClaims;
 import torii.security.control.BearerTokenExtractor;
 import torii.security.control.TokenVerifier;
@@ -59,6 +62,9 @@ public class JWTAuthenticationFilter implements ContainerRequestFilter {
             case UNKNOWN -> throw Challenges.invalidToken();
             case INACTIVE -> throw TokenClaims.ofClient(token) ? Challenges.invalidToken() : Challenges.inactiveUser();
             case ACTIVE -> {
+                if (account.passwordChange() && !changesPassword(request)) {
+                    throw passwordChangeRequired();
+                }
                 request.setSecurityContext(new JWTSecurityContext(request.getSecurityContext(),
                         new CurrentCaller(token, account.roles())));
                 // A request attribute as well, for what runs outside JAX-RS (the audit trail names who acted).
@@ -82,11 +88,33 @@ public class JWTAuthenticationFilter implements ContainerRequestFilter {
             case UNKNOWN -> throw Challenges.invalidToken();
             case INACTIVE -> throw Challenges.inactiveUser();
             case ACTIVE -> {
+                if (account.passwordChange()) {
+                    throw passwordChangeRequired();
+                }
                 request.setSecurityContext(new JWTSecurityContext(request.getSecurityContext(),
                         new CurrentCaller(caller, account.roles())));
                 request.setProperty(Callers.ATTRIBUTE, caller.getName());
             }
         }
+    }
+
+    /**
+     * What a user with a temporary password may do: read who they are, and choose their own password. Nothing else,
+     * until the change (which ends the tokens they hold) is made.
+     */
+    static boolean changesPassword(ContainerRequestContext request) {
+        var path = request.getUriInfo().getPath();
+        var relative = path.startsWith("/") ? path.substring(1) : path;
+        return switch (request.getMethod()) {
+            case HttpMethod.GET -> relative.equals("users/me");
+            case HttpMethod.PUT -> relative.equals("users/me/password");
+            default -> false;
+        };
+    }
+
+    static Refusal passwordChangeRequired() {
+        return new Refusal(Kind.FORBIDDEN, "password_change_required", "The password was set by an administrator and "
+                + "must be changed first, at PUT /users/me/password", null);
     }
 
     /** The decoded path below the application, without dot segments that could lead out of /v1 or /apps. */

@@ -2,6 +2,7 @@ package torii.tokens.boundary;
 
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -9,7 +10,12 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
 import torii.platform.control.TokenSettings;
+import torii.platform.entity.AuditEvent;
 import torii.platform.entity.UserRemoved;
 import torii.security.boundary.Denials;
 import torii.tokens.control.RefreshRules;
@@ -36,6 +42,9 @@ public class Sessions {
     @Inject
     TokenSettings settings;
 
+    @Inject
+    Event<AuditEvent> audit;
+
     Clock clock = Clock.systemUTC();
 
     /**
@@ -58,6 +67,28 @@ public class Sessions {
         var now = clock.instant();
         session.revoke(now);
         denials.deny(session.id(), now.plus(settings.accessTokenLifetime()).plusSeconds(settings.clockSkewSeconds()));
+    }
+
+    /** The user's live sessions, newest first. */
+    public List<Session> liveOf(String username) {
+        var live = new ArrayList<>(em.createNamedQuery(Session.LIVE_OF_USER, Session.class)
+                .setParameter("username", username).setParameter("now", clock.instant()).getResultList());
+        Collections.reverse(live);
+        return live;
+    }
+
+    /**
+     * Ends the user's live sessions, all of them or the one with the given id, on an administrator's request, and
+     * records it; the number ended (none for an id that is not a live session of this user).
+     */
+    public int endOf(String username, Optional<String> id) {
+        var ending = liveOf(username).stream().filter(session -> id.map(session.id()::equals).orElse(true)).toList();
+        ending.forEach(this::end);
+        if (!ending.isEmpty()) {
+            audit.fire(new AuditEvent(AuditEvent.SESSION_END, username, null, AuditEvent.SUCCESS,
+                    ending.size() == 1 ? "session " + ending.get(0).id() : ending.size() + " sessions"));
+        }
+        return ending.size();
     }
 
     /**

@@ -81,7 +81,7 @@ public class Logins {
         var accepted = policy.acceptNew(newPassword, "new_password");
         return authenticate(AuditEvent.PASSWORD_CHANGE, username, current, address).thenAccept(user -> {
             user.orElseThrow(() -> new Refusal(Kind.INVALID, "invalid_grant", "Incorrect password", null));
-            users.changePassword(username, accepted);
+            users.changePassword(username, accepted, false);
         });
     }
 

@@ -10,4 +10,7 @@ public class NewPassword {
 
     @NotNull
     public String password;
+
+    /** The user must replace it before anything else, as with a new user's first password; false if left out. */
+    public Boolean temporary;
 }

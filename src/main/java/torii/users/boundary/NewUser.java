@@ -31,6 +31,9 @@ public class NewUser {
 
     public Boolean disabled;
 
+    /** The password is a first one that the user must replace before anything else; false if left out. */
+    public Boolean password_temporary;
+
     static final String USERNAME = "[A-Za-z0-9][A-Za-z0-9._@-]{0,63}";
     static final String USERNAME_RULE = "must be 1 to 64 letters, digits, '.', '_', '@' or '-', starting with a letter"
             + " or digit";

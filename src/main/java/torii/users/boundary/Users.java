@@ -157,9 +157,14 @@ public class Users {
                 page, size, found.stream().map(UserDetails::of).toList());
     }
 
-    /** A new user whose password keeps the password rules. */
-    public User create(User user, String password) {
-        user.changePassword(hasher.hash(policy.acceptNew(password, "password")));
+    /** A new user whose password keeps the password rules; a temporary one the user must replace first. */
+    public User create(User user, String password, boolean temporary) {
+        var hash = hasher.hash(policy.acceptNew(password, "password"));
+        if (temporary) {
+            user.temporaryPassword(hash);
+        } else {
+            user.changePassword(hash);
+        }
         if (!addIfAbsent(user)) {
             throw new Refusal(Kind.CONFLICT, null, "A user with this username exists", null);
         }
@@ -194,9 +199,15 @@ public class Users {
      * Sets a new password, after the password rules (a 400 naming the field that breaks them); refresh tokens from
      * logins before this moment stop working.
      */
-    public void changePassword(String username, String password) {
+    public void changePassword(String username, String password, boolean temporary) {
         var hash = hasher.hash(policy.acceptNew(password, "password"));
-        change(username, AuditEvent.PASSWORD_CHANGE, user -> user.changePassword(hash));
+        change(username, AuditEvent.PASSWORD_CHANGE, user -> {
+            if (temporary) {
+                user.temporaryPassword(hash);
+            } else {
+                user.changePassword(hash);
+            }
+        });
     }
 
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -233,7 +244,7 @@ public class Users {
         return user;
     }
 
-    static Refusal unknownUser() {
+    public static Refusal unknownUser() {
         return new Refusal(Kind.NOT_FOUND, null, "User not found", null);
     }
 

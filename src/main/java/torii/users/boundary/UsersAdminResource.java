@@ -59,7 +59,7 @@ public class UsersAdminResource {
     @POST
     @Operation(summary = "Create User")
     public Response create(@Valid @NotNull NewUser form) {
-        var user = users.create(form.user(), form.password);
+        var user = users.create(form.user(), form.password, Boolean.TRUE.equals(form.password_temporary));
         return Response.created(UriBuilder.fromPath("/admin/users/{username}").build(user.username()))
                 .entity(UserDetails.of(user)).build();
     }
@@ -104,7 +104,7 @@ public class UsersAdminResource {
     @Path("{username}/password")
     @Operation(summary = "Reset Password")
     public Response resetPassword(@PathParam("username") String username, @Valid @NotNull NewPassword form) {
-        users.changePassword(username, form.password);
+        users.changePassword(username, form.password, Boolean.TRUE.equals(form.temporary));
         return Response.noContent().build();
     }
 

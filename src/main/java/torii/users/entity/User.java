@@ -45,6 +45,10 @@ public class User {
 
     private boolean disabled;
 
+    /** Set by an administrator with a password the user must replace before anything else; null in older rows. */
+    @Column(name = "password_temporary")
+    private Boolean passwordTemporary;
+
     /**
      * A random value that every token of the user carries and that a change ending them all replaces: a new password,
      * a disable. A user deleted and made again under the same name has another, so the old one's tokens stay dead.
@@ -113,7 +117,19 @@ public class User {
         passwordChangedAt = Instant.now();
         stamp = newStamp();
         demo = null;
+        passwordTemporary = null;
         return this;
+    }
+
+    /** A password set for the user that lets them do nothing but choose their own; every token of the user ends. */
+    public User temporaryPassword(String hash) {
+        changePassword(hash);
+        passwordTemporary = true;
+        return this;
+    }
+
+    public boolean passwordTemporary() {
+        return Boolean.TRUE.equals(passwordTemporary);
     }
 
     /** What the user's tokens must carry to be accepted; empty for a row from before stamps. */

@@ -1,5 +1,6 @@
 package torii.apps.boundary;
 
+import jakarta.json.JsonValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,6 +44,26 @@ class AppsIT extends BlackBox {
     void demoUsersSeeDifferentApplications() {
         assertEquals(List.of("translator"), appsOf(johndoe));
         assertEquals(List.of("summarizer"), appsOf(admin));
+    }
+
+    @Test
+    void aUsersApplicationsAreListedWithTheGrantThatGivesEach() {
+        create(id);
+        var group = "g" + id.substring(4);
+        var username = "u" + id.substring(4);
+        assertEquals(201, api.json("POST", "admin/users", admin, "{\"username\":\"" + username
+                + "\",\"password\":\"correct horse\",\"roles\":[\"user\",\"" + group + "\"]}").status());
+        assertEquals(201, api.json("POST", "admin/apps/" + id + "/grants", admin, "{\"group\":\"" + group + "\"}")
+                .status());
+        assertEquals(201, api.json("POST", "admin/apps/translator/grants", admin, "{\"user\":\"" + username + "\"}")
+                .status());
+        var held = api.getWithToken("admin/users/" + username + "/apps", admin);
+        assertEquals(200, held.status(), held.body());
+        assertEquals(List.of(id + " Test app group:" + group, "translator Translator user"), held.array().stream()
+                .map(JsonValue::asJsonObject).map(app -> app.getString("app") + " " + app.getString("name") + " "
+                        + app.getString("via")).toList());
+        assertEquals(403, api.getWithToken("admin/users/" + username + "/apps", johndoe).status());
+        assertEquals(404, api.getWithToken("admin/users/nobody-" + username + "/apps", admin).status());
     }
 
     @Test

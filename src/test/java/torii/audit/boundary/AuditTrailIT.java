@@ -90,4 +90,24 @@ class AuditTrailIT extends BlackBox {
         assertEquals(400, reply.status());
         assertEquals("invalid_request", reply.json().getString("error"));
     }
+
+    @Test
+    void filtersByKindAndDayNarrowTheTrail() {
+        var username = failLogins(1);
+        var admin = admin();
+        var today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        var logins = api.getWithToken("admin/audit?username=" + username + "&action=login&from=" + today + "&to="
+                + today, admin);
+        assertEquals(200, logins.status(), logins.body());
+        assertEquals(1, logins.array().size(), logins.body());
+        assertEquals(0, api.getWithToken("admin/audit?username=" + username + "&action=user_create", admin).array()
+                .size());
+        assertEquals(0, api.getWithToken("admin/audit?username=" + username + "&to=" + today.minusDays(1), admin)
+                .array().size());
+        assertEquals(0, api.getWithToken("admin/audit?username=" + username + "&from=" + today.plusDays(1), admin)
+                .array().size());
+        var malformed = api.getWithToken("admin/audit?from=yesterday", admin);
+        assertEquals(400, malformed.status());
+        assertTrue(malformed.json().getString("detail").startsWith("from"), malformed.body());
+    }
 }

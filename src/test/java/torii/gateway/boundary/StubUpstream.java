@@ -42,11 +42,24 @@ class StubUpstream implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/v1/chat/completions", this::answer);
+        server.createContext("/v1/models", this::models);
         server.start();
     }
 
     String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+    }
+
+    /** The model list, as an OpenAI-compatible server has it; the key refused in KEY_REFUSED mode. */
+    void models(HttpExchange exchange) throws IOException {
+        lastHeaders = Map.copyOf(exchange.getRequestHeaders());
+        try (exchange) {
+            if (mode == Mode.KEY_REFUSED) {
+                json(exchange, 401, "{\"error\":{\"message\":\"Incorrect API key provided\"}}");
+            } else {
+                json(exchange, 200, "{\"object\":\"list\",\"data\":[]}");
+            }
+        }
     }
 
     void answer(HttpExchange exchange) throws IOException {

@@ -200,6 +200,42 @@ class UpstreamRelayIT {
         }
     }
 
+    Api.Reply check(String appId, String asWho) {
+        return api.send(api.request("admin/apps/" + appId + "/check").header("Authorization", "Bearer " + asWho)
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+    }
+
+    @Test
+    void checkCallsTheModelListWithTheKeyAndNeverShowsIt() {
+        var reply = check(APP, gateway.admin());
+        assertEquals(200, reply.status(), reply.body());
+        assertTrue(reply.json().getBoolean("reachable"), reply.body());
+        assertEquals(200, reply.json().getInt("status"));
+        assertEquals("Bearer " + KEY, stub.header("Authorization"));
+        assertNoSecrets(reply);
+        stub.mode = StubUpstream.Mode.KEY_REFUSED;
+        var refused = check(APP, gateway.admin()).json();
+        assertEquals(401, refused.getInt("status"));
+        assertTrue(refused.getString("detail").contains("credentials were refused"), refused.toString());
+    }
+
+    @Test
+    void checkOfAClosedPortSaysUnreachableAndOnlyAdministratorsMayCheck() throws IOException {
+        int closedPort;
+        try (var socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        register("stub-closed", "http://127.0.0.1:" + closedPort + "/v1");
+        var reply = check("stub-closed", gateway.admin());
+        assertEquals(200, reply.status(), reply.body());
+        assertFalse(reply.json().getBoolean("reachable"), reply.body());
+        assertFalse(reply.json().containsKey("status"), reply.body());
+        assertEquals(403, check("stub-closed", token).status());
+        assertEquals(404, check("no-such-app", gateway.admin()).status());
+        var echo = check(gateway.echoApp(), gateway.admin()).json();
+        assertTrue(echo.getBoolean("reachable"), echo.toString());
+    }
+
     @Test
     void refusedConnectionIs502() throws IOException {
         int closedPort;

@@ -64,4 +64,19 @@ class DiscoveryIT extends BlackBox {
                 "Bearer " + api.login("johndoe", "secret")).POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
         assertEquals(403, user.status());
     }
+
+    @Test
+    void aConfiguredKeyIsListedAsSigningWithoutItsMaterialAndCannotBeRotated() {
+        var admin = api.login("admin", "secretadmin");
+        var keys = api.getWithToken("admin/keys", admin);
+        assertEquals(200, keys.status(), keys.body());
+        assertEquals(1, keys.array().size(), keys.body());
+        var key = keys.array().getJsonObject(0);
+        assertEquals("signing", key.getString("state"));
+        assertEquals(true, key.getBoolean("configured"));
+        assertEquals(java.util.Set.of("kid", "algorithm", "state", "configured"), key.keySet(), "no key material");
+        var rotate = api.send(api.request("admin/keys/rotate").header("Authorization", "Bearer " + admin)
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+        assertEquals(409, rotate.status(), rotate.body());
+    }
 }

@@ -54,5 +54,14 @@ class KeyRotationIT {
                 .filter(entry -> "key_rotate".equals(entry.getString("action"))).findFirst().orElseThrow();
         assertTrue(audited.getString("detail").contains(newKid), audited.toString());
         assertEquals("admin", audited.getString("actor"));
+        var keys = api.getWithToken("admin/keys", admin);
+        assertEquals(200, keys.status(), keys.body());
+        var states = keys.array().stream().map(key -> key.asJsonObject())
+                .collect(java.util.stream.Collectors.toMap(key -> key.getString("kid"), key -> key.getString("state")));
+        assertEquals("signing", states.get(newKid));
+        assertEquals("verifying", states.get(SignedJWT.parse(before).getHeader().getKeyID()));
+        assertEquals(newKid, keys.array().getJsonObject(0).getString("kid"), "newest first");
+        assertTrue(keys.body().indexOf("\"d\"") < 0 && !keys.body().contains("jwk"), "no key material");
+        assertEquals(403, api.getWithToken("admin/keys", before).status());
     }
 }

@@ -82,9 +82,9 @@ class UserDisablingIT {
     void passwordChangeEndsTheSessionsThatBeganBeforeIt() {
         var api = Api.at(deployment);
         var name = "changer-" + java.util.UUID.randomUUID().toString().substring(0, 8);
-        users.create(new User(name, null, null, "", java.util.Set.of("user")), "first password");
+        users.create(new User(name, null, null, "", java.util.Set.of("user")), "first password", false);
         var before = api.loginForTokens("username=" + name + "&password=first+password").getString("refresh_token");
-        users.changePassword(name, "second password");
+        users.changePassword(name, "second password", false);
         var refused = api.postForm("token", "grant_type=refresh_token&refresh_token=" + before);
         assertEquals(400, refused.status());
         assertEquals("invalid_grant", refused.json().getString("error"));
