@@ -203,6 +203,7 @@ function show(element, text) {
 
 function showSignIn(notice) {
     $("chat-view").hidden = true;
+    $("password-view").hidden = true;
     $("account").hidden = true;
     $("sign-in-view").hidden = false;
     show($("sign-in-notice"), notice);
@@ -282,6 +283,59 @@ async function signOut() {
     showSignIn(notice);
 }
 
+/** A password an administrator set must be replaced first: nothing else is open to this session until then. */
+function showPasswordChange() {
+    $("sign-in-view").hidden = true;
+    $("chat-view").hidden = true;
+    $("password-view").hidden = false;
+    show($("password-error"), null);
+    $("current-password").focus();
+}
+
+/**
+ * The change ends every token of the user, this session's too: the page then signs in with the new password, as the
+ * user would.
+ */
+async function changePassword(event) {
+    event.preventDefault();
+    const current = $("current-password").value;
+    const chosen = $("new-password").value;
+    if (chosen !== $("repeat-password").value) {
+        show($("password-error"), "The new passwords differ.");
+        $("repeat-password").focus();
+        return;
+    }
+    const button = $("password-button");
+    button.disabled = true;
+    try {
+        const response = await call("/users/me/password", {method: "PUT",
+            headers: {"Content-Type": "application/json", Accept: "application/json"},
+            body: JSON.stringify({current_password: current, new_password: chosen})});
+        if (!response.ok) {
+            throw await errorOf(response);
+        }
+        const username = session.username;
+        const tokens = await post("/token", {grant_type: "password", username, password: chosen,
+            client_id: CLIENT_ID});
+        forget();
+        keep(tokens, username);
+        for (const id of ["current-password", "new-password", "repeat-password"]) {
+            $(id).value = "";
+        }
+        $("password-view").hidden = true;
+        await openChat();
+    } catch (error) {
+        if (error instanceof SessionExpired) {
+            expire();
+        } else {
+            show($("password-error"), error.code === "invalid_grant" ? "The current password is wrong."
+                : error.message);
+        }
+    } finally {
+        button.disabled = false;
+    }
+}
+
 // ---- Applications and conversations
 
 async function openChat() {
@@ -303,6 +357,8 @@ async function openChat() {
     } catch (error) {
         if (error instanceof SessionExpired) {
             expire();
+        } else if (error.code === "password_change_required") {
+            showPasswordChange();
         } else {
             forget();
             showSignIn();
@@ -742,6 +798,7 @@ function restore() {
 }
 
 $("sign-in-form").addEventListener("submit", signIn);
+$("password-form").addEventListener("submit", changePassword);
 $("sign-out").addEventListener("click", signOut);
 $("key-form").addEventListener("submit", createKey);
 $("composer").addEventListener("submit", send);

@@ -56,6 +56,33 @@ class ChatPageIT extends BlackBox {
     }
 
     @Test
+    void aTemporaryPasswordIsReplacedOnThePageBeforeTheApplicationsShow() {
+        var admin = api.login("admin", "secretadmin");
+        var username = "temp-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        var created = api.json("POST", "admin/users", admin, "{\"username\":\"" + username
+                + "\",\"password\":\"given by admin\",\"password_temporary\":true}");
+        assertEquals(201, created.status(), created.body());
+        assertEquals(201, api.json("POST", "admin/apps/translator/grants", admin, "{\"user\":\"" + username + "\"}")
+                .status());
+        inBrowser("chat-temporary-password", (browser, wait) -> {
+            signIn(browser, wait, username, "given by admin");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password-view")));
+            assertFalse(browser.findElement(By.id("chat-view")).isDisplayed());
+            browser.findElement(By.id("current-password")).sendKeys("given by admin");
+            browser.findElement(By.id("new-password")).sendKeys("my own choice");
+            browser.findElement(By.id("repeat-password")).sendKeys("my own mistake", Keys.ENTER);
+            assertEquals("The new passwords differ.", wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.id("password-error"))).getText());
+            browser.findElement(By.id("repeat-password")).clear();
+            browser.findElement(By.id("repeat-password")).sendKeys("my own choice", Keys.ENTER);
+            assertEquals(Set.of("translator"), applications(wait));
+            assertFalse(browser.findElement(By.id("password-view")).isDisplayed());
+        });
+        assertEquals(200, api.postForm("token", "username=" + username + "&password=my%20own%20choice").status());
+        assertEquals(400, api.postForm("token", "username=" + username + "&password=given%20by%20admin").status());
+    }
+
+    @Test
     void tokensStayInThisTabAndSurviveAReload() {
         inBrowser("chat-reload", (browser, wait) -> {
             signIn(browser, wait, "johndoe", "secret");
