@@ -121,7 +121,8 @@ class GeneratedHostileInputIT {
     /**
      * The callers: none, tokens broken in each way the service must refuse (made with the server's own key and the
      * user's stamp, so that each is wrong in one way only; and without the stamp, or with another user's), johndoe, the
-     * demo client's own token, johndoe's API key, the administrator without the admin scope, and the administrator.
+     * demo client's own token, johndoe's API key, the administrator without the admin scope, an administrator who must
+     * first change a temporary password, and the administrator.
      */
     static Gen<Credential> credentials() throws ParseException {
         var user = login(Credential.Kind.USER, "johndoe", "secret", null, Set.of("user"));
@@ -148,12 +149,28 @@ class GeneratedHostileInputIT {
         brokenTokens.add(Credential.broken("NO_STAMP", withKey.valid("admin")));
         brokenTokens.add(Credential.broken("ANOTHER_USERS_STAMP", withKey.stamped(johndoesStamp).valid("admin")));
         var broken = Gens.of(brokenTokens);
+        var temporary = temporaryAdministrator(administrator);
         shortOfTheAdministrator = Gens.frequency(List.of(Gens.weight(1, Gens.just(Credential.none())),
                 Gens.weight(1, broken), Gens.weight(1, Gens.just(user)), Gens.weight(1, Gens.just(client)),
                 Gens.weight(1, Gens.just(apiKey)),
-                Gens.weight(1, Gens.just(withoutAdminScope))));
+                Gens.weight(1, Gens.just(withoutAdminScope)), Gens.weight(1, Gens.just(temporary))));
         return Gens.frequency(List.of(Gens.weight(4, shortOfTheAdministrator),
                 Gens.weight(1, Gens.just(administrator))));
+    }
+
+    /**
+     * A second administrator, made with a temporary password and logged in with it: holding the admin role and every
+     * scope, yet served nothing but the change of that password.
+     */
+    static Credential temporaryAdministrator(Credential administrator) {
+        var created = api.json("POST", "admin/users", administrator.authorization().substring("Bearer ".length()),
+                "{\"username\":\"temporary-admin\",\"password\":\"temporary admin password\","
+                        + "\"password_temporary\":true,\"roles\":[\"user\",\"admin\"]}");
+        if (created.status() != 201) {
+            throw new IllegalStateException("The temporary administrator was not made: " + created);
+        }
+        return login(Credential.Kind.TEMPORARY_PASSWORD, "temporary-admin", "temporary+admin+password", null,
+                Set.of("user", "admin"));
     }
 
     /** The demo client's own token (the client credentials grant): no user, no role, its application's scope only. */

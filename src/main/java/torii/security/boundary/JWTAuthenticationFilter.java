@@ -62,7 +62,8 @@ public class JWTAuthenticationFilter implements ContainerRequestFilter {
             case UNKNOWN -> throw Challenges.invalidToken();
             case INACTIVE -> throw TokenClaims.ofClient(token) ? Challenges.invalidToken() : Challenges.inactiveUser();
             case ACTIVE -> {
-                if (account.passwordChange() && !changesPassword(request)) {
+                if (account.passwordChange()
+                        && !changesPassword(request.getMethod(), request.getUriInfo().getPath())) {
                     throw passwordChangeRequired();
                 }
                 request.setSecurityContext(new JWTSecurityContext(request.getSecurityContext(),
@@ -102,10 +103,9 @@ public class JWTAuthenticationFilter implements ContainerRequestFilter {
      * What a user with a temporary password may do: read who they are, and choose their own password. Nothing else,
      * until the change (which ends the tokens they hold) is made.
      */
-    static boolean changesPassword(ContainerRequestContext request) {
-        var path = request.getUriInfo().getPath();
+    static boolean changesPassword(String method, String path) {
         var relative = path.startsWith("/") ? path.substring(1) : path;
-        return switch (request.getMethod()) {
+        return switch (method) {
             case HttpMethod.GET -> relative.equals("users/me");
             case HttpMethod.PUT -> relative.equals("users/me/password");
             default -> false;

@@ -80,7 +80,10 @@ public class Logins {
             String address) {
         var accepted = policy.acceptNew(newPassword, "new_password");
         return authenticate(AuditEvent.PASSWORD_CHANGE, username, current, address).thenAccept(user -> {
-            user.orElseThrow(() -> new Refusal(Kind.INVALID, "invalid_grant", "Incorrect password", null));
+            var known = user.orElseThrow(() -> new Refusal(Kind.INVALID, "invalid_grant", "Incorrect password", null));
+            if (known.passwordTemporary() && current.equals(newPassword)) {
+                throw Refusal.invalidParam("new_password", "must differ from the password an administrator set");
+            }
             users.changePassword(username, accepted, false);
         });
     }

@@ -5,13 +5,15 @@ import java.util.Set;
 
 /**
  * Who a request claims to come from: the Authorization header it carries (none, a broken token, or a real token of a
- * kind: a user's, a client's own, or a user's API key), with the roles and scopes that the server granted that token.
+ * kind: a user's, a client's own, a user's API key, or a user's who must first change their password), with the roles and scopes that the server granted that token.
  */
 public record Credential(Kind kind, String name, String authorization, Set<String> roles, Set<String> scopes) {
 
     /** The kinds of caller. */
     public enum Kind {
-        NONE, BROKEN, USER, CLIENT, API_KEY, ADMIN_WITHOUT_ADMIN_SCOPE, ADMIN
+        NONE, BROKEN, USER, CLIENT, API_KEY, ADMIN_WITHOUT_ADMIN_SCOPE, ADMIN,
+        /** An administrator whose password an administrator set as temporary: nothing but its change is open. */
+        TEMPORARY_PASSWORD
     }
 
     public static Credential none() {

@@ -7,6 +7,7 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import torii.testing.Api;
@@ -130,8 +131,11 @@ public final class Judge {
 
     /**
      * What the document requires to be served: a valid token with every scope the operation names; for the
-     * administration under /admin, and an introspection asked with a bearer token, the admin role and the admin scope.
+     * administration under /admin, and an introspection asked with a bearer token, the admin role and the admin scope;
+     * for a user who must change their password first, one of the two operations that do it.
      */
+    static final Set<String> OPEN_BEFORE_PASSWORD_CHANGE = Set.of("GET /users/me", "PUT /users/me/password");
+
     static List<Violation> authorization(Request request) {
         var violations = new ArrayList<Violation>();
         var credential = request.credential();
@@ -148,6 +152,11 @@ public final class Judge {
         if (administration && violations.isEmpty() && !credential.holds("admin", "admin")) {
             violations.add(new Violation(AUTHORIZATION, "served to " + credential
                     + ", without the admin role and the admin scope", credential.kind().name()));
+        }
+        if (credential.kind() == Credential.Kind.TEMPORARY_PASSWORD && violations.isEmpty()
+                && !OPEN_BEFORE_PASSWORD_CHANGE.contains(operation.toString())) {
+            violations.add(new Violation(AUTHORIZATION, "served to " + credential + ", who must change their "
+                    + "password first", credential.kind().name()));
         }
         return violations;
     }

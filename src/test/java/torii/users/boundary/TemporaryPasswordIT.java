@@ -72,6 +72,8 @@ class TemporaryPasswordIT extends BlackBox {
         var token = api.login(name, "reset%20horse");
         assertOnlyThePasswordChangeIsOpen(token);
         assertTrue(changeOwn(token, "wrong horse", "chosen horse").startsWith("400"));
+        var same = changeOwn(token, "reset horse", "reset horse");
+        assertTrue(same.startsWith("400") && same.contains("new_password: must differ"), same);
         assertOnlyThePasswordChangeIsOpen(token);
         assertTrue(changeOwn(token, "reset horse", "chosen horse").startsWith("204"));
         assertEquals(200, api.getWithToken("users/me/items", api.login(name, "chosen%20horse")).status());
