@@ -219,13 +219,16 @@ class UpstreamRelayIT {
         assertTrue(refused.getString("detail").contains("credentials were refused"), refused.toString());
     }
 
+    /** A loopback port that nothing listens on any more. */
+    static int closedPort() throws IOException {
+        try (var socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
     @Test
     void checkOfAClosedPortSaysUnreachableAndOnlyAdministratorsMayCheck() throws IOException {
-        int closedPort;
-        try (var socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
-        register("stub-closed", "http://127.0.0.1:" + closedPort + "/v1");
+        register("stub-closed", "http://127.0.0.1:" + closedPort() + "/v1");
         var reply = check("stub-closed", gateway.admin());
         assertEquals(200, reply.status(), reply.body());
         assertFalse(reply.json().getBoolean("reachable"), reply.body());
@@ -238,11 +241,7 @@ class UpstreamRelayIT {
 
     @Test
     void refusedConnectionIs502() throws IOException {
-        int closedPort;
-        try (var socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
-        register("stub-refused", "http://127.0.0.1:" + closedPort + "/v1");
+        register("stub-refused", "http://127.0.0.1:" + closedPort() + "/v1");
         gateway.grant("stub-refused", username);
         var again = api.login(username, "password-" + username);
         var reply = gateway.complete(again, Gateway.chat("stub-refused", "Hi"));
