@@ -135,6 +135,11 @@ public class PayaraServer extends ApplicationServer<PayaraServer.Settings> {
         return settings.httpPort();
     }
 
+    /** The admin listener's port, on loopback: asadmin's and the web admin console's. */
+    public int adminPort() {
+        return settings.adminPort();
+    }
+
     @Override
     void halt() throws LifecycleException {
         if (server == null) {
