@@ -2,140 +2,16 @@
 // (memory and sessionStorage, so that a reload keeps the session and closing the tab forgets it), and streams answers
 // from the OpenAI-compatible /v1/chat/completions. Model output is only ever set as text, never as markup.
 
-const CLIENT_ID = "chat";
-const STORAGE_KEY = "torii.chat.session";
-/** Refresh when this share of the access token's lifetime has passed, well before it expires. */
-const REFRESH_AT = 0.8;
-/** A token this close to its expiry is refreshed before it is used, in case a sleeping tab missed its timer. */
-const EXPIRY_MARGIN_MS = 5000;
+import {errorOf, ServiceError, Session, SessionExpired} from "/session.js";
 
 const $ = (id) => document.getElementById(id);
 
-let session = null;
-let refreshTimer = 0;
-let refreshing = null;
+const session = new Session("chat", "torii.chat.session", expire);
+const call = (path, options) => session.call(path, options);
 let apps = [];
 let current = null;
 let streaming = null;
 const conversations = new Map();
-
-/** An error answer of the service: status, OAuth or OpenAI error code, description and Retry-After in seconds. */
-class ServiceError extends Error {
-    constructor(status, code, description, retryAfter) {
-        super(description || `HTTP ${status}`);
-        this.status = status;
-        this.code = code;
-        this.retryAfter = retryAfter;
-    }
-}
-
-/** The session ended on the server or could not be renewed; the user has to sign in again. */
-class SessionExpired extends Error {
-}
-
-// ---- Talking to the service
-
-async function errorOf(response) {
-    const body = await response.json().catch(() => ({}));
-    const openAi = body && typeof body.error === "object" && body.error !== null ? body.error : null;
-    const code = openAi ? openAi.code ?? openAi.type : body.error;
-    const description = openAi ? openAi.message : body.error_description ?? body.detail;
-    return new ServiceError(response.status, code, description, retryAfter(response));
-}
-
-/** Retry-After as seconds, whether it is given as seconds or as an HTTP date. */
-function retryAfter(response) {
-    const value = response.headers.get("Retry-After");
-    if (!value) {
-        return null;
-    }
-    const seconds = /^\d+$/.test(value.trim()) ? Number(value) : Math.ceil((Date.parse(value) - Date.now()) / 1000);
-    return Number.isFinite(seconds) ? Math.max(1, seconds) : null;
-}
-
-async function post(path, form) {
-    let response;
-    try {
-        response = await fetch(path, {method: "POST", body: new URLSearchParams(form), cache: "no-store",
-            headers: {Accept: "application/json"}});
-    } catch {
-        throw new ServiceError(0, "unreachable");
-    }
-    if (!response.ok) {
-        throw await errorOf(response);
-    }
-    return response.json().catch(() => ({}));
-}
-
-function keep(tokens, username) {
-    const lifetime = tokens.expires_in * 1000;
-    session = {accessToken: tokens.access_token, refreshToken: tokens.refresh_token, username,
-        expiresAt: Date.now() + lifetime, refreshAt: Date.now() + lifetime * REFRESH_AT};
-    sessionStorage.setItem(STORAGE_KEY, JSON.stringify(session));
-    scheduleRefresh();
-}
-
-function scheduleRefresh() {
-    clearTimeout(refreshTimer);
-    refreshTimer = setTimeout(() => refresh().catch((error) => {
-        if (error instanceof SessionExpired) {
-            expire();
-        } else if (session) {
-            // The service is busy or out of reach: try again while the access token still works.
-            session.refreshAt = Math.min(Date.now() + 15000, session.expiresAt);
-            scheduleRefresh();
-        }
-    }), Math.max(0, session.refreshAt - Date.now()));
-}
-
-/** One refresh at a time: each refresh token works once, so concurrent callers share the same exchange. */
-function refresh() {
-    if (!refreshing) {
-        const started = session;
-        refreshing = (async () => {
-            if (!started?.refreshToken) {
-                throw new SessionExpired();
-            }
-            try {
-                const tokens = await post("/token", {grant_type: "refresh_token",
-                    refresh_token: started.refreshToken, client_id: CLIENT_ID});
-                if (session === started) {
-                    keep(tokens, started.username);
-                }
-            } catch (error) {
-                throw error.status === 400 || error.status === 401 ? new SessionExpired() : error;
-            }
-        })().finally(() => {
-            refreshing = null;
-        });
-    }
-    return refreshing;
-}
-
-/** A request with the access token; on a 401 the token is refreshed once and the request sent again. */
-async function call(path, options = {}, retried = false) {
-    if (!session) {
-        throw new SessionExpired();
-    }
-    if (Date.now() > session.expiresAt - EXPIRY_MARGIN_MS) {
-        await refresh();
-    }
-    let response;
-    try {
-        response = await fetch(path, {...options, cache: "no-store",
-            headers: {...options.headers, Authorization: `Bearer ${session.accessToken}`}});
-    } catch (error) {
-        throw error.name === "AbortError" ? error : new ServiceError(0, "unreachable");
-    }
-    if (response.status === 401) {
-        if (retried) {
-            throw new SessionExpired();
-        }
-        await refresh();
-        return call(path, options, true);
-    }
-    return response;
-}
 
 async function getJson(path) {
     const response = await call(path, {headers: {Accept: "application/json"}});
@@ -213,13 +89,11 @@ function showSignIn(notice) {
 }
 
 function forget() {
-    clearTimeout(refreshTimer);
     streaming?.abort();
-    session = null;
+    session.forget();
     apps = [];
     current = null;
     conversations.clear();
-    sessionStorage.removeItem(STORAGE_KEY);
     // A key shown once must not outlive the session on the page.
     $("new-key-value").textContent = "";
     $("new-key").hidden = true;
@@ -227,7 +101,7 @@ function forget() {
 }
 
 function expire() {
-    if (session) {
+    if (session.active) {
         forget();
         showSignIn("Your session has expired. Please sign in again.");
     }
@@ -247,9 +121,8 @@ async function signIn(event) {
     button.textContent = "Signing in…";
     show($("sign-in-error"), null);
     try {
-        const tokens = await post("/token", {grant_type: "password", username, password, client_id: CLIENT_ID});
         forget();
-        keep(tokens, username);
+        await session.signIn(username, password);
         await openChat();
     } catch (error) {
         show($("sign-in-error"), signInMessage(error));
@@ -263,8 +136,7 @@ async function signIn(event) {
 
 /** Ends the session on the server first, so that a stolen refresh token dies with it, then forgets everything. */
 async function signOut() {
-    const refreshToken = session?.refreshToken;
-    if (!refreshToken) {
+    if (!session.active) {
         expire();
         return;
     }
@@ -272,7 +144,7 @@ async function signOut() {
     button.disabled = true;
     let notice = "You have signed out.";
     try {
-        await post("/revoke", {token: refreshToken, token_type_hint: "refresh_token", client_id: CLIENT_ID});
+        await session.signOut();
     } catch {
         notice = "You have signed out of this page, but the service could not be told; your session ends on its own.";
     } finally {
@@ -314,11 +186,7 @@ async function changePassword(event) {
         if (!response.ok) {
             throw await errorOf(response);
         }
-        const username = session.username;
-        const tokens = await post("/token", {grant_type: "password", username, password: chosen,
-            client_id: CLIENT_ID});
-        forget();
-        keep(tokens, username);
+        await session.signIn(session.username, chosen);
         for (const id of ["current-password", "new-password", "repeat-password"]) {
             $(id).value = "";
         }
@@ -783,20 +651,6 @@ function onPromptKey(event) {
 
 // ---- Start
 
-function restore() {
-    try {
-        const kept = JSON.parse(sessionStorage.getItem(STORAGE_KEY));
-        if (kept?.refreshToken) {
-            session = kept;
-            scheduleRefresh();
-            return true;
-        }
-    } catch {
-        sessionStorage.removeItem(STORAGE_KEY);
-    }
-    return false;
-}
-
 $("sign-in-form").addEventListener("submit", signIn);
 $("password-form").addEventListener("submit", changePassword);
 $("sign-out").addEventListener("click", signOut);
@@ -811,7 +665,7 @@ document.addEventListener("keydown", (event) => {
     }
 });
 
-if (restore()) {
+if (session.restore()) {
     openChat();
 } else {
     showSignIn();

@@ -13,24 +13,17 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import torii.docs.control.StaticFiles;
+import torii.platform.boundary.Pages;
 
 /**
- * The chat page at {@code /} and its assets, from the root of the WAR. Served here rather than by the servlet
- * container because the API owns every path from the root; other resources' longer paths take precedence.
+ * The chat page at {@code /} and the assets at the root of the WAR, the admin console's among them. Served here rather
+ * than by the servlet container because the API owns every path from the root; other resources' longer paths take
+ * precedence.
  */
 @Path("")
 @ApplicationScoped
 @PermitAll
 public class ChatResource {
-
-    /**
-     * Scripts and styles from this origin only, never inline, so that text injected into the page cannot run; the page
-     * talks to this origin only, submits no form natively (a sign-in without its script must not put the password in
-     * a URL), and is never framed.
-     */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; "
-            + "frame-ancestors 'none'";
 
     @Inject
     ServletContext servletContext;
@@ -45,10 +38,7 @@ public class ChatResource {
     @GET
     @Operation(hidden = true)
     public Response page(@Context Request request) {
-        return files.serve("index.html", request)
-                .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-                .header("Referrer-Policy", "no-referrer")
-                .build();
+        return Pages.lockedDown(files.serve("index.html", request)).build();
     }
 
     /** Only names without a folder, so nothing under WEB-INF or META-INF can be asked for. */

@@ -24,7 +24,7 @@ import java.util.function.Function;
 public class StaticFiles {
 
     static final String OWN = "docs/";
-    static final String WEBJAR = "META-INF/resources/webjars/swagger-ui/";
+    static final String WEBJARS = "META-INF/resources/webjars/";
 
     private static final Map<String, String> MEDIA_TYPES = Map.of(
             "html", "text/html;charset=utf-8",
@@ -49,9 +49,14 @@ public class StaticFiles {
 
     /** The docs page: this project's own files under {@code docs/} on the class path, then Swagger UI's webjar. */
     public static StaticFiles docs() {
-        var webjarDirectory = WEBJAR + webjarVersion() + "/";
-        return new StaticFiles(name -> read(StaticFiles.class.getClassLoader().getResourceAsStream(OWN + name))
-                .or(() -> read(StaticFiles.class.getClassLoader().getResourceAsStream(webjarDirectory + name))));
+        var webjarDirectory = webjarDirectory("org.webjars", "swagger-ui", "");
+        return new StaticFiles(name -> classPath(OWN + name).or(() -> classPath(webjarDirectory + name)));
+    }
+
+    /** The files of one folder of a webjar ({@code "dist/"}, say), of whichever version the build packaged. */
+    public static StaticFiles webjar(String groupId, String artifactId, String folder) {
+        var directory = webjarDirectory(groupId, artifactId, folder);
+        return new StaticFiles(name -> classPath(directory + name));
     }
 
     public Optional<StaticFile> find(String name) {
@@ -92,12 +97,20 @@ public class StaticFiles {
         }
     }
 
-    static String webjarVersion() {
+    static Optional<byte[]> classPath(String name) {
+        return read(StaticFiles.class.getClassLoader().getResourceAsStream(name));
+    }
+
+    static String webjarDirectory(String groupId, String artifactId, String folder) {
+        return WEBJARS + artifactId + "/" + webjarVersion(groupId, artifactId) + "/" + folder;
+    }
+
+    static String webjarVersion(String groupId, String artifactId) {
         var properties = new Properties();
         try (InputStream in = StaticFiles.class.getClassLoader()
-                .getResourceAsStream("META-INF/maven/org.webjars/swagger-ui/pom.properties")) {
+                .getResourceAsStream("META-INF/maven/" + groupId + "/" + artifactId + "/pom.properties")) {
             if (in == null) {
-                throw new IllegalStateException("The swagger-ui webjar is missing from the class path");
+                throw new IllegalStateException("The " + artifactId + " webjar is missing from the class path");
             }
             properties.load(in);
         } catch (IOException e) {

@@ -24,6 +24,14 @@ class StaticFilesTest {
     }
 
     @Test
+    void aFolderOfAnotherWebjarIsServedFromItsPackagedVersion() {
+        var charts = StaticFiles.webjar("org.webjars.npm", "chart.js", "dist/");
+        var bundle = new String(charts.find("chart.umd.js").orElseThrow().content(), StandardCharsets.UTF_8);
+        assertTrue(bundle.startsWith("/*!\n * Chart.js v4."), bundle.substring(0, 40));
+        assertTrue(charts.find("swagger-ui-bundle.js").isEmpty(), "only the folder asked for");
+    }
+
+    @Test
     void fileOfAnUnservedKindIsNotFound() {
         assertTrue(files.find("pom.properties").isEmpty());
     }

@@ -17,6 +17,7 @@ class AzureOpenAiSettingsTest {
         var settings = new GatewaySettings();
         settings.connectTimeoutMillis = 5000;
         settings.readTimeoutMillis = 120000;
+        settings.checkTimeoutMillis = 5000;
         settings.rateLimit = 60;
         settings.maxStreams = 100;
         settings.maxAnswerBytes = 16777216;
