@@ -458,16 +458,9 @@ async function signOut() {
         expire();
         return;
     }
-    const control = $("sign-out");
-    control.disabled = true;
-    let notice = "You have signed out.";
-    try {
-        await session.signOut();
-    } catch {
-        notice = "You have signed out of this page, but the service could not be told; your session ends on its own.";
-    } finally {
-        control.disabled = false;
-    }
+    $("sign-out").disabled = true;
+    const notice = await session.signOutSaying();
+    $("sign-out").disabled = false;
     forget();
     $("username").value = "";
     showSignIn(notice);

@@ -140,16 +140,9 @@ async function signOut() {
         expire();
         return;
     }
-    const button = $("sign-out");
-    button.disabled = true;
-    let notice = "You have signed out.";
-    try {
-        await session.signOut();
-    } catch {
-        notice = "You have signed out of this page, but the service could not be told; your session ends on its own.";
-    } finally {
-        button.disabled = false;
-    }
+    $("sign-out").disabled = true;
+    const notice = await session.signOutSaying();
+    $("sign-out").disabled = false;
     forget();
     $("username").value = "";
     showSignIn(notice);

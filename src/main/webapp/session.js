@@ -121,6 +121,16 @@ export class Session {
         }
     }
 
+    /** Signs out as {@link signOut} does; what to tell the user: whether the service could be told. */
+    async signOutSaying() {
+        try {
+            await this.signOut();
+            return "You have signed out.";
+        } catch {
+            return "You have signed out of this page, but the service could not be told; your session ends on its own.";
+        }
+    }
+
     #keep(tokens, username) {
         const lifetime = tokens.expires_in * 1000;
         this.#kept = {accessToken: tokens.access_token, refreshToken: tokens.refresh_token, username,
