@@ -178,15 +178,27 @@ class UsersAdminIT extends BlackBox {
         }
     }
 
-    @Test
-    void theLastAdministratorStays() {
-        var everyone = api.getWithToken("admin/users?size=500", admin).json().getJsonArray("users");
-        for (var user : everyone) {
-            var username = user.asJsonObject().getString("username");
-            if (!username.equals("admin") && user.toString().contains("\"admin\"")) {
-                api.json("PUT", "admin/users/" + username + "/roles", admin, "{\"roles\":[\"user\"]}");
+    /** Takes the admin role from every administrator but admin, page by page: other tests make administrators too. */
+    void leaveOnlyAdmin() {
+        for (int page = 0; ; page++) {
+            var users = api.getWithToken("admin/users?size=500&page=" + page, admin).json().getJsonArray("users");
+            if (users.isEmpty()) {
+                return;
+            }
+            for (var user : users) {
+                var username = user.asJsonObject().getString("username");
+                if (!username.equals("admin") && user.asJsonObject().getJsonArray("roles").toString()
+                        .contains("\"admin\"")) {
+                    assertEquals(200, api.json("PUT", "admin/users/" + username + "/roles", admin,
+                            "{\"roles\":[\"user\"]}").status());
+                }
             }
         }
+    }
+
+    @Test
+    void theLastAdministratorStays() {
+        leaveOnlyAdmin();
         assertEquals(409, api.json("DELETE", "admin/users/admin", admin, null).status());
         assertEquals(409, api.json("POST", "admin/users/admin/disable", admin, null).status());
         assertEquals(409, api.json("PUT", "admin/users/admin/roles", admin, "{\"roles\":[\"user\"]}").status());
@@ -204,6 +216,7 @@ class UsersAdminIT extends BlackBox {
         assertEquals("admin", disable.getString("actor"));
         assertEquals("127.0.0.1", disable.getString("client_address"));
         assertEquals("user_create", events.getJsonObject(1).getString("action"));
+        leaveOnlyAdmin();
         assertEquals(409, api.json("DELETE", "admin/users/admin", admin, null).status());
         var adminEvents = api.getWithToken("admin/audit?username=admin&size=5", admin).array();
         assertTrue(adminEvents.stream().noneMatch(e -> e.asJsonObject().getString("action").equals("user_delete")),
