@@ -152,7 +152,7 @@ class HostileInputIT {
         for (var target : List.of("/users/me/../../WEB-INF/web.xml", "/docs/../WEB-INF/web.xml",
                 "/docs/%2e%2e%2fMETA-INF%2fMANIFEST.MF", "/WEB-INF/classes/", "/WEB-INF/web.xml", "/META-INF/MANIFEST.MF",
                 "/docs/..;/WEB-INF/web.xml", "/token/..;/WEB-INF/web.xml", "/docs/.env",
-                "/admin", "/admin/audit/../../token", "/users/%2e%2e/admin/audit", "/error", "/no/such/path")) {
+                "/admin/..;/WEB-INF/web.xml", "/admin/chart.umd.js.map", "/admin/audit/../../token", "/users/%2e%2e/admin/audit", "/error", "/no/such/path")) {
             rows.add(Row.of("path trick", "GET", target, List.of(), null));
         }
         // Methods the endpoints do not take.
