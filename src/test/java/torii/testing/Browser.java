@@ -6,9 +6,14 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.logging.Level;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -50,9 +55,14 @@ public interface Browser {
         }
     }
 
-    /** Opens the page in a fresh browser, runs the steps, and keeps the evidence under that name if they fail. */
+    /**
+     * Opens the page in a tab of its own, runs the steps, and keeps the evidence under that name if they fail. The
+     * test JVM's visits share one Chromium, each in a new tab (so a fresh sessionStorage) with no cookies, the window
+     * at its first size and the page's log emptied; a visit made while another runs gets a Chromium of its own.
+     */
     static void visit(URI page, String evidence, BiConsumer<ChromeDriver, WebDriverWait> steps) {
-        var browser = start();
+        var shared = Shared.take();
+        var browser = shared.orElseGet(Browser::start);
         try {
             browser.get(page.toString());
             steps.accept(browser, new WebDriverWait(browser, Duration.ofSeconds(30)));
@@ -60,7 +70,66 @@ public interface Browser {
             keepEvidence(browser, evidence);
             throw failure;
         } finally {
-            browser.quit();
+            if (shared.isPresent()) {
+                Shared.give();
+            } else {
+                browser.quit();
+            }
+        }
+    }
+
+    /** The one Chromium the visits of a test JVM share, started at the first and quit when the JVM ends. */
+    final class Shared {
+
+        private static ChromeDriver browser;
+        private static boolean inUse;
+
+        private Shared() {
+        }
+
+        /** The shared browser in a fresh tab, or empty while another visit has it. */
+        static synchronized Optional<ChromeDriver> take() {
+            if (inUse) {
+                return Optional.empty();
+            }
+            if (browser != null) {
+                try {
+                    freshTab(browser);
+                } catch (WebDriverException broken) {
+                    browser.quit();
+                    browser = null;
+                }
+            }
+            if (browser == null) {
+                browser = start();
+                var started = browser;
+                Runtime.getRuntime().addShutdownHook(new Thread(started::quit));
+            }
+            inUse = true;
+            return Optional.of(browser);
+        }
+
+        static synchronized void give() {
+            inUse = false;
+        }
+
+        /** A new tab in place of every other, as a new browser would have it: no cookies, no log, the first size. */
+        static void freshTab(ChromeDriver browser) {
+            try {
+                browser.switchTo().alert().dismiss();
+            } catch (NoAlertPresentException none) {
+                // The usual case: the last visit left no dialog open.
+            }
+            var old = browser.getWindowHandles();
+            browser.switchTo().newWindow(WindowType.TAB);
+            var fresh = browser.getWindowHandle();
+            for (var handle : old) {
+                browser.switchTo().window(handle).close();
+            }
+            browser.switchTo().window(fresh);
+            browser.manage().deleteAllCookies();
+            browser.manage().window().setSize(new Dimension(1280, 1600));
+            browser.manage().logs().get(LogType.BROWSER);
         }
     }
 
