@@ -17,8 +17,9 @@ const MAX_CHART_DAYS = 366;
 /** The event kinds of torii.platform.entity.AuditEvent (ConsoleFilesTest keeps the two lists alike). */
 const AUDIT_ACTIONS = ["login", "password_change", "user_create", "user_disable", "user_enable", "user_update",
     "user_delete", "roles_change", "app_create", "app_update", "app_delete", "grant", "grant_revoke", "grant_limits",
-    "token_refresh", "token_revoke", "session_end", "key_rotate", "client_token", "client_create", "client_secret",
-    "client_disable", "client_enable", "client_delete", "api_key_create", "api_key_delete"];
+    "token_refresh", "token_revoke", "session_end", "code_redeem", "logout", "key_rotate", "client_token",
+    "client_create", "client_secret", "client_update", "client_disable", "client_enable", "client_delete",
+    "api_key_create", "api_key_delete"];
 const BACKEND_HINTS = {
     echo: "Built in: answers with the last message. No model or URL.",
     openai: "An OpenAI-compatible server: its /v1 base URL and a model.",

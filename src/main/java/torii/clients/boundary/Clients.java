@@ -95,32 +95,55 @@ public class Clients {
         return gone;
     }
 
-    /** Registers the client of the configuration, or updates its secret: public when the hash is null. */
-    public void register(String clientId, String secretHash) {
+    /**
+     * Registers the client of the configuration, or updates its secret and redirect URIs: public when the hash is
+     * null.
+     */
+    public void register(String clientId, String secretHash, List<String> redirectUris) {
         var client = em.find(Client.class, clientId);
         if (client == null) {
-            em.persist(new Client(clientId, secretHash));
+            client = new Client(clientId, secretHash);
+            em.persist(client);
         } else {
             client.configured(secretHash);
         }
+        client.redirectUris(redirectUris);
         changed.fire(new ClientChanged(clientId));
     }
 
-    /** A confidential client made by an administrator, and its secret, which is not kept and cannot be read again. */
-    public NewClient create(String clientId) {
+    /**
+     * A client made by an administrator: confidential with a secret, which is not kept and is in this answer only, or
+     * public without one; with the redirect URIs it may receive authorization codes at.
+     */
+    public NewClient create(String clientId, boolean confidential, List<String> redirectUris) {
         if (em.find(Client.class, clientId) != null) {
             throw new Refusal(Kind.CONFLICT, null, "A client with this id exists", null);
         }
-        var secret = newSecret();
-        var client = Client.managed(clientId, ClientCredentials.hash(secret));
+        var secret = confidential ? newSecret() : null;
+        var client = Client.managed(clientId, confidential ? ClientCredentials.hash(secret) : null);
+        client.redirectUris(redirectUris);
         em.persist(client);
         record(AuditEvent.CLIENT_CREATE, clientId);
         return new NewClient(ClientInfo.of(client), secret);
     }
 
+    /**
+     * New redirect URIs for a client made by an administrator; codes already issued to a removed one can still be
+     * redeemed there within their short life, since a code is bound to the URI it was issued for.
+     */
+    public Client redirectUris(String clientId, List<String> redirectUris) {
+        var client = managed(clientId);
+        client.redirectUris(redirectUris);
+        record(AuditEvent.CLIENT_UPDATE, clientId);
+        return client;
+    }
+
     /** A new secret for a client made by an administrator: the old one and the client's own tokens stop working. */
     public NewClient rotate(String clientId) {
         var client = managed(clientId);
+        if (!client.confidential()) {
+            throw new Refusal(Kind.CONFLICT, null, "A public client has no secret", null);
+        }
         var secret = newSecret();
         client.secret(ClientCredentials.hash(secret));
         record(AuditEvent.CLIENT_SECRET, clientId);

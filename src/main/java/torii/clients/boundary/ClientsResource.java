@@ -9,6 +9,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.UriBuilder;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import torii.clients.control.RedirectUris;
 import torii.platform.control.Refusal.Kind;
 import torii.platform.control.Refusal;
 import torii.platform.control.Scope;
@@ -45,9 +47,11 @@ public class ClientsResource {
     }
 
     @POST
-    @Operation(summary = "Create Client", description = "A confidential client; its secret is in this answer only.")
+    @Operation(summary = "Create Client", description = "A confidential client (its secret is in this answer only) "
+            + "or, with \"type\":\"public\", a public one; with the redirect URIs it may receive authorization codes at.")
     public Response create(@Valid @NotNull ClientForm form) {
-        var made = clients.create(form.client_id);
+        var made = clients.create(form.client_id, !"public".equals(form.type),
+                RedirectUris.checked(form.redirect_uris, "redirect_uris"));
         return noStore(Response.created(UriBuilder.fromPath("/admin/clients/{id}").build(made.client_id())), made);
     }
 
@@ -65,6 +69,14 @@ public class ClientsResource {
             + "working; the new secret is in this answer only.")
     public Response rotate(@PathParam("id") String id) {
         return noStore(Response.ok(), clients.rotate(id));
+    }
+
+    @PUT
+    @Path("{id}/redirect-uris")
+    @Operation(summary = "Set Client Redirect Uris", description = "Replaces the list; an empty one ends the client's "
+            + "use of the authorization endpoint.")
+    public ClientInfo redirectUris(@PathParam("id") String id, @Valid @NotNull RedirectUriList list) {
+        return ClientInfo.of(clients.redirectUris(id, RedirectUris.checked(list.redirect_uris, "redirect_uris")));
     }
 
     @POST

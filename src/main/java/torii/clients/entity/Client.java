@@ -8,6 +8,8 @@ import jakarta.persistence.Table;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
+import torii.clients.control.RedirectUris;
 import torii.platform.control.OpaqueValues;
 
 /**
@@ -52,6 +54,10 @@ public class Client {
     @Column(name = "created_at")
     private Instant createdAt;
 
+    /** Where its authorization codes may be sent, space-separated; null for none. */
+    @Column(name = "redirect_uris", length = RedirectUris.MAX_COUNT * (RedirectUris.MAX_LENGTH + 1))
+    private String redirectUris;
+
     protected Client() {
     }
 
@@ -62,7 +68,7 @@ public class Client {
         this.createdAt = Instant.now();
     }
 
-    /** A confidential client made by an administrator. */
+    /** A client made by an administrator: confidential with a secret's hash, public without. */
     public static Client managed(String clientId, String secretHash) {
         var client = new Client(clientId, secretHash);
         client.managed = true;
@@ -92,6 +98,15 @@ public class Client {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    public List<String> redirectUris() {
+        return RedirectUris.split(redirectUris);
+    }
+
+    /** Checked by {@link RedirectUris#checked} first. */
+    public void redirectUris(List<String> uris) {
+        redirectUris = RedirectUris.join(uris);
     }
 
     /**

@@ -23,6 +23,7 @@ public class Metrics {
     public static final String PASSWORD = "password";
     public static final String REFRESH_TOKEN = "refresh_token";
     public static final String CLIENT_CREDENTIALS = "client_credentials";
+    public static final String AUTHORIZATION_CODE = "authorization_code";
     public static final String COMPLETED = "completed";
     public static final String RATE_LIMITED = "rate_limited";
     public static final String UPSTREAM_ERROR = "upstream_error";
@@ -46,6 +47,7 @@ public class Metrics {
         counters.register(Metric.TOKENS_ISSUED, "grant", PASSWORD);
         counters.register(Metric.TOKENS_ISSUED, "grant", REFRESH_TOKEN);
         counters.register(Metric.TOKENS_ISSUED, "grant", CLIENT_CREDENTIALS);
+        counters.register(Metric.TOKENS_ISSUED, "grant", AUTHORIZATION_CODE);
     }
 
     /** Created at start, so that the counters show at 0 before their first event. */

@@ -21,8 +21,14 @@ public record Scope(Set<String> values) {
     public static final String ITEMS = "items";
     public static final String ADMIN = "admin";
     public static final String APP_PREFIX = "app:";
+    /** OpenID Connect's: an ID token, and the user's name and groups, and e-mail address, in it and at /userinfo. */
+    public static final String OPENID = "openid";
+    public static final String PROFILE = "profile";
+    public static final String EMAIL = "email";
+    /** The scopes of OpenID Connect, granted only when asked for by name. */
+    public static final Set<String> IDENTITY = Set.of(OPENID, PROFILE, EMAIL);
     /** The scopes that exist whatever applications are registered. */
-    public static final List<String> NAMED = List.of(ME, ITEMS, ADMIN);
+    public static final List<String> NAMED = List.of(ME, ITEMS, ADMIN, OPENID, PROFILE, EMAIL);
 
     /** RFC 6749 section 3.3: printable ASCII except space, the double quote and the backslash. */
     private static final Pattern TOKEN = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]+");
@@ -62,6 +68,11 @@ public record Scope(Set<String> values) {
     /** What of this requested scope may be granted: those of its scopes that are also allowed. */
     public Scope within(Scope allowed) {
         return new Scope(values.stream().filter(allowed.values::contains).collect(Collectors.toSet()));
+    }
+
+    /** This scope without OpenID Connect's scopes. */
+    public Scope withoutIdentity() {
+        return new Scope(values.stream().filter(value -> !IDENTITY.contains(value)).collect(Collectors.toSet()));
     }
 
     /** Sorted, so that the same scope is always written the same way. */

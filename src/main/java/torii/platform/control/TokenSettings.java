@@ -35,6 +35,14 @@ public class TokenSettings {
     @ConfigProperty(name = "torii.token.algorithm", defaultValue = "RS256")
     String algorithm;
 
+    /**
+     * The resource owner password grant, which the FastAPI tutorial's clients use and RFC 9700 section 2.4 says must
+     * not be: on so that they keep working, off once every client signs in at the login page.
+     */
+    @Inject
+    @ConfigProperty(name = "torii.grants.password.enabled", defaultValue = "true")
+    boolean passwordGrant = true;
+
     public TokenSettings() {
     }
 
@@ -71,6 +79,10 @@ public class TokenSettings {
 
     public int clockSkewSeconds() {
         return clockSkewSeconds;
+    }
+
+    public boolean passwordGrant() {
+        return passwordGrant;
     }
 
     public String algorithm() {

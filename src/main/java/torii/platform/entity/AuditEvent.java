@@ -23,10 +23,13 @@ public record AuditEvent(String action, String username, String clientAddress, S
     public static final String TOKEN_REFRESH = "token_refresh";
     public static final String TOKEN_REVOKE = "token_revoke";
     public static final String SESSION_END = "session_end";
+    public static final String CODE_REDEEM = "code_redeem";
+    public static final String LOGOUT = "logout";
     public static final String KEY_ROTATE = "key_rotate";
     public static final String CLIENT_TOKEN = "client_token";
     public static final String CLIENT_CREATE = "client_create";
     public static final String CLIENT_SECRET = "client_secret";
+    public static final String CLIENT_UPDATE = "client_update";
     public static final String CLIENT_DISABLE = "client_disable";
     public static final String CLIENT_ENABLE = "client_enable";
     public static final String CLIENT_DELETE = "client_delete";

@@ -12,8 +12,11 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import torii.platform.control.TokenSettings;
 
-/** The server metadata (RFC 8414), where clients discover the endpoints and what they support. */
-@Path(".well-known/oauth-authorization-server")
+/**
+ * The server metadata (RFC 8414), where clients discover the endpoints and what they support; the same document is
+ * the OpenID Provider's configuration (OpenID Connect Discovery section 4).
+ */
+@Path(".well-known")
 @ApplicationScoped
 @PermitAll
 public class MetadataResource {
@@ -22,10 +25,19 @@ public class MetadataResource {
     TokenSettings settings;
 
     @GET
+    @Path("oauth-authorization-server")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Authorization Server Metadata")
     public Response metadata() {
-        return Response.ok(ServerMetadata.of(settings.issuer())).header(HttpHeaders.CACHE_CONTROL, "public, max-age=3600")
-                .build();
+        return Response.ok(ServerMetadata.of(settings.issuer(), settings.algorithm(), settings.passwordGrant()))
+                .header(HttpHeaders.CACHE_CONTROL, "public, max-age=3600").build();
+    }
+
+    @GET
+    @Path("openid-configuration")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "OpenID Provider Configuration")
+    public Response openIdConfiguration() {
+        return metadata();
     }
 }

@@ -19,6 +19,7 @@ import torii.platform.entity.AuditEvent;
 import torii.platform.entity.UserRemoved;
 import torii.security.boundary.Denials;
 import torii.tokens.control.RefreshRules;
+import torii.tokens.entity.AuthorizationCode;
 import torii.tokens.entity.RefreshToken;
 import torii.tokens.entity.Session;
 import torii.users.entity.User;
@@ -29,6 +30,9 @@ import torii.users.entity.User;
  */
 @Stateless
 public class Sessions {
+
+    /** A cookie's value is 43 characters; anything much longer is not one, and is not hashed. */
+    static final int MAX_COOKIE = 128;
 
     @PersistenceContext
     EntityManager em;
@@ -52,21 +56,78 @@ public class Sessions {
      * row is locked first, so that logins of one user finishing at once count and end sessions one after the other.
      */
     public Session start(User user, String clientId, String scope) {
-        em.find(User.class, user.username(), LockModeType.PESSIMISTIC_WRITE);
         var now = clock.instant();
+        return open(user, new Session(user.username(), user.stamp(), clientId, scope, now, rules.sessionEnd(now)));
+    }
+
+    /** A browser's login at the login page, proven from now on by the cookie whose value is given. */
+    public Session startBrowser(User user, String clientId, String cookie) {
+        var now = clock.instant();
+        return open(user, Session.browser(user.username(), user.stamp(), clientId, RefreshRules.hash(cookie), now,
+                rules.sessionEnd(now)));
+    }
+
+    /** A client's session started by an authorization code from the browser's login, while that login lives. */
+    public Optional<Session> startFrom(String loginId, User user, String clientId, String scope) {
+        var login = em.find(Session.class, loginId);
+        if (rules.judge(login, user, clock.instant()) != RefreshRules.Verdict.VALID) {
+            return Optional.empty();
+        }
+        return Optional.of(open(user, Session.of(login, clientId, scope)));
+    }
+
+    Session open(User user, Session session) {
+        em.find(User.class, user.username(), LockModeType.PESSIMISTIC_WRITE);
         var live = em.createNamedQuery(Session.LIVE_OF_USER, Session.class).setParameter("username", user.username())
-                .setParameter("now", now).getResultList();
+                .setParameter("now", clock.instant()).getResultList();
         live.stream().limit(rules.sessionsToEnd(live.size())).forEach(this::end);
-        var session = new Session(user.username(), user.stamp(), clientId, scope, now, rules.sessionEnd(now));
         em.persist(session);
         return session;
     }
 
-    /** Ends the session: its refresh tokens stop working, and so do the access tokens that name it. */
+    /**
+     * The browser's login proven by this cookie, with its user, if it is still good: not ended, not past its end, and
+     * its user still active with the password and stamp of the login.
+     */
+    public Optional<BrowserLogin> browserLogin(String cookie) {
+        if (cookie == null || cookie.isEmpty() || cookie.length() > MAX_COOKIE) {
+            return Optional.empty();
+        }
+        return em.createNamedQuery(Session.BY_COOKIE, Session.class).setParameter("cookie", RefreshRules.hash(cookie))
+                .getResultStream().findFirst().flatMap(login -> {
+                    var user = em.find(User.class, login.username());
+                    return rules.judge(login, user, clock.instant()) == RefreshRules.Verdict.VALID
+                            ? Optional.of(new BrowserLogin(login, user))
+                            : Optional.empty();
+                });
+    }
+
+    /** A browser's login and its user. */
+    public record BrowserLogin(Session session, User user) {
+    }
+
+    /**
+     * Ends the session: its refresh tokens stop working, and so do the access tokens that name it; a browser's login
+     * ends every client's session started from it.
+     */
     public void end(Session session) {
         var now = clock.instant();
         session.revoke(now);
         denials.deny(session.id(), now.plus(settings.accessTokenLifetime()).plusSeconds(settings.clockSkewSeconds()));
+        if (session.browser()) {
+            em.createNamedQuery(Session.OF_LOGIN, Session.class).setParameter("login", session.id()).getResultList()
+                    .forEach(this::end);
+        }
+    }
+
+    /** Ends a browser's login, at its user's request, and every client session started from it. */
+    public void endLogin(String id, String address) {
+        var login = em.find(Session.class, id);
+        if (login != null && !login.revoked()) {
+            end(login);
+            audit.fire(new AuditEvent(AuditEvent.LOGOUT, login.username(), address, AuditEvent.SUCCESS,
+                    "session " + id));
+        }
     }
 
     /** The user's live sessions, newest first. */
@@ -106,10 +167,13 @@ public class Sessions {
                 .executeUpdate();
         em.createNamedQuery(RefreshToken.OF_ENDED_SESSIONS).setParameter("now", now).executeUpdate();
         em.createNamedQuery(Session.ENDED).setParameter("now", now).executeUpdate();
+        em.createNamedQuery(AuthorizationCode.EXPIRED).setParameter("before", now.minus(Codes.KEPT_AFTER_EXPIRY))
+                .executeUpdate();
     }
 
     /** A removed user's sessions go with the user, in the same transaction; their access tokens die with the user. */
     public void forget(@Observes UserRemoved removed) {
+        em.createNamedQuery(AuthorizationCode.OF_USER).setParameter("username", removed.username()).executeUpdate();
         em.createNamedQuery(RefreshToken.OF_USER).setParameter("username", removed.username()).executeUpdate();
         em.createNamedQuery(Session.OF_USER).setParameter("username", removed.username()).executeUpdate();
     }

@@ -27,8 +27,13 @@ import torii.clients.control.ClientErrors;
 import torii.metrics.boundary.Metrics;
 import torii.platform.control.Scope;
 import torii.platform.entity.AuditEvent;
+import torii.platform.control.Refusal;
+import torii.platform.control.Refusal.Kind;
+import torii.platform.control.TokenSettings;
+import torii.tokens.control.CodeRules;
 import torii.tokens.control.RefreshRules;
 import torii.tokens.control.TokenIssuer;
+import torii.tokens.entity.AuthorizationCode;
 import torii.tokens.entity.RefreshToken;
 import torii.tokens.entity.Session;
 import torii.users.boundary.Logins;
@@ -38,6 +43,9 @@ import torii.users.entity.User;
 /** Grants tokens: a login with a password starts a session, and each refresh exchanges its refresh token once. */
 @Stateless
 public class Tokens {
+
+    /** The same answer whatever is wrong with a code, so that a guess learns nothing. */
+    static final String INVALID_CODE = "Invalid, expired or used authorization code";
 
     private static final Logger LOG = Logger.getLogger(Tokens.class.getName());
 
@@ -71,6 +79,9 @@ public class Tokens {
     @Inject
     Metrics metrics;
 
+    @Inject
+    TokenSettings settings;
+
     @Resource
     SessionContext context;
 
@@ -86,9 +97,18 @@ public class Tokens {
         if (TokenRequest.CLIENT_CREDENTIALS.equals(request.grantType())) {
             return CompletableFuture.completedFuture(clientCredentialsGrant(request, credentials));
         }
+        if (TokenRequest.PASSWORD.equals(request.grantType()) && !settings.passwordGrant()) {
+            throw TokenErrors.unsupportedGrantType("The password grant is turned off here; sign in at /authorize");
+        }
         var client = clients.authenticate(credentials);
         if (TokenRequest.REFRESH_TOKEN.equals(request.grantType())) {
             return CompletableFuture.completedFuture(refreshGrant(request, client));
+        }
+        if (TokenRequest.AUTHORIZATION_CODE.equals(request.grantType())) {
+            var response = self().redeem(request.code(), client, request.redirectUri(), request.codeVerifier())
+                    .orElseThrow(() -> Refusal.oauth(Kind.INVALID, "invalid_grant", INVALID_CODE));
+            metrics.tokenIssued(Metrics.AUTHORIZATION_CODE);
+            return CompletableFuture.completedFuture(response);
         }
         return passwordGrant(request, client, address);
     }
@@ -106,7 +126,7 @@ public class Tokens {
                 .thenApply(found -> {
                     var user = found.orElseThrow(TokenErrors::invalidGrant);
                     var mayHave = mayHave(user);
-                    var granted = requested.isEmpty() ? mayHave : requested.within(mayHave);
+                    var granted = requested.isEmpty() ? mayHave.withoutIdentity() : requested.within(mayHave);
                     if (granted.isEmpty()) {
                         throw TokenErrors.invalidScope("None of the requested scopes can be granted to this user");
                     }
@@ -147,7 +167,7 @@ public class Tokens {
         var access = issuer.issueForClient(client.clientId(), client.stamp(), granted.toString());
         record(AuditEvent.CLIENT_TOKEN, null, AuditEvent.SUCCESS, "client " + client.clientId());
         metrics.tokenIssued(Metrics.CLIENT_CREDENTIALS);
-        return TokenResponse.bearer(access.value(), access.expiresIn(), null, granted.toString());
+        return TokenResponse.bearer(access.value(), access.expiresIn(), null, granted.toString(), null);
     }
 
     /** The refresh-token grant (RFC 6749 section 6); every way a refresh token can be wrong gets the same answer. */
@@ -157,9 +177,12 @@ public class Tokens {
         return response;
     }
 
-    /** Every scope the user may have now: the tutorial's, admin for administrators, and each usable application's. */
-    Scope mayHave(User user) {
-        var allowed = new HashSet<String>();
+    /**
+     * Every scope the user may have now: the tutorial's, OpenID Connect's, admin for administrators, and each usable
+     * application's.
+     */
+    public Scope mayHave(User user) {
+        var allowed = new HashSet<String>(Scope.IDENTITY);
         allowed.add(Scope.ME);
         allowed.add(Scope.ITEMS);
         if (user.roles().contains(User.ADMIN)) {
@@ -171,7 +194,46 @@ public class Tokens {
 
     /** A new login session and its first tokens. */
     public TokenResponse startSession(User user, String clientId, String scope) {
-        return respond(user, sessions.start(user, clientId, scope), scope);
+        return respond(user, sessions.start(user, clientId, scope), scope, null);
+    }
+
+    /**
+     * Redeems an authorization code once (RFC 6749 section 4.1.3): issued to this client, for this redirect URI, not
+     * expired, answered by the PKCE verifier (RFC 7636 section 4.6), and its browser's login still good; it starts the
+     * client's session. A code redeemed before ends the session its first redemption started (section 4.1.2). Any
+     * failure spends the code. Returns rather than throws, so that ending a session is committed.
+     */
+    public Optional<TokenResponse> redeem(String value, String clientId, String redirectUri, String verifier) {
+        var code = em.find(AuthorizationCode.class, RefreshRules.hash(value));
+        if (code == null) {
+            record(AuditEvent.CODE_REDEEM, null, AuditEvent.FAILURE, "client " + clientId + ": unknown code");
+            return Optional.empty();
+        }
+        if (code.session() != null) {
+            Optional.ofNullable(em.find(Session.class, code.session())).ifPresent(sessions::end);
+            record(AuditEvent.CODE_REDEEM, code.username(), AuditEvent.FAILURE,
+                    "client " + clientId + ": redeemed again; the session it started is ended");
+            return Optional.empty();
+        }
+        var failure = !code.clientId().equals(clientId) ? "issued to another client"
+                : !clock.instant().isBefore(code.expires()) ? "expired"
+                : !code.redirectUri().equals(redirectUri) ? "redirect_uri differs from the authorization request's"
+                : !CodeRules.answers(verifier, code.challenge()) ? "code_verifier does not answer the challenge"
+                : null;
+        var user = failure == null ? users.find(code.username()).orElse(null) : null;
+        var scope = user == null ? null : Scope.parse(code.scope()).within(mayHave(user));
+        var session = user == null ? Optional.<Session>empty()
+                : sessions.startFrom(code.login(), user, clientId, scope.toString());
+        if (session.isEmpty() || em.createNamedQuery(AuthorizationCode.REDEEM).setParameter("session",
+                session.get().id()).setParameter("hash", code.hash()).executeUpdate() != 1) {
+            session.ifPresent(sessions::end);
+            em.remove(code);
+            record(AuditEvent.CODE_REDEEM, code.username(), AuditEvent.FAILURE, "client " + clientId + ": "
+                    + (failure == null ? "the login has ended" : failure));
+            return Optional.empty();
+        }
+        record(AuditEvent.CODE_REDEEM, code.username(), AuditEvent.SUCCESS, "client " + clientId);
+        return Optional.of(respond(user, session.get(), scope.toString(), code.nonce()));
     }
 
     /**
@@ -188,7 +250,7 @@ public class Tokens {
             // The scope can only narrow: what the user may no longer have (an application's grant, a role) goes.
             var scope = Scope.parse(session.scope()).within(mayHave(user)).toString();
             record(session.username(), AuditEvent.SUCCESS, "client " + clientId);
-            return Optional.of(respond(user, session, scope));
+            return Optional.of(respond(user, session, scope, null));
         }
         if (verdict == RefreshRules.Verdict.VALID || verdict == RefreshRules.Verdict.REUSED) {
             LOG.warning("A used refresh token was presented again; its session of " + session.username()
@@ -208,11 +270,17 @@ public class Tokens {
                 .executeUpdate() == 1;
     }
 
-    TokenResponse respond(User user, Session session, String scope) {
+    /** A new refresh token of the session, an access token, and an ID token when the scope holds openid. */
+    TokenResponse respond(User user, Session session, String scope, String nonce) {
         var refreshToken = RefreshRules.newValue();
         em.persist(new RefreshToken(RefreshRules.hash(refreshToken), session.id(), clock.instant()));
         var access = issuer.issue(user.username(), user.roles(), user.stamp(), session.clientId(), scope, session.id());
-        return TokenResponse.bearer(access.value(), access.expiresIn(), refreshToken, scope);
+        var granted = Scope.parse(scope);
+        var idToken = granted.values().contains(Scope.OPENID)
+                ? issuer.issueIdToken(user, session.clientId(), granted, nonce, session.loggedIn(),
+                        session.login() == null ? session.id() : session.login(), access.value())
+                : null;
+        return TokenResponse.bearer(access.value(), access.expiresIn(), refreshToken, scope, idToken);
     }
 
     /** Recorded in the same transaction, so a reuse is recorded with the end of its session or not at all. */

@@ -95,6 +95,24 @@ public class RefreshRules {
         if (!now.isBefore(expiry(token, session))) {
             return Verdict.IDLE_EXPIRED;
         }
+        return judgeUser(session, user);
+    }
+
+    /** What makes a session good apart from any token of it: a browser's login cookie is judged by this alone. */
+    public Verdict judge(Session session, User user, Instant now) {
+        if (session == null) {
+            return Verdict.UNKNOWN;
+        }
+        if (session.revoked()) {
+            return Verdict.REVOKED;
+        }
+        if (!now.isBefore(session.expires())) {
+            return Verdict.SESSION_EXPIRED;
+        }
+        return judgeUser(session, user);
+    }
+
+    Verdict judgeUser(Session session, User user) {
         if (user == null) {
             return Verdict.USER_GONE;
         }

@@ -10,15 +10,21 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A login and everything descended from it: the family of refresh tokens that rotate from one password grant, bound
- * to the client that logged in. Revoking it ends every refresh token of the family and every access token that names
- * it in {@code sid}.
+ * A login and everything descended from it: the family of refresh tokens that rotate from one grant, bound to the
+ * client that asked. Revoking it ends every refresh token of the family and every access token that names it in
+ * {@code sid}.
+ * <p>A login at the login page is a session of its own, the browser's: it has no tokens but the cookie by which the
+ * browser proves it, and each client's session started from it by an authorization code names it in {@code login};
+ * ending it ends them.
  */
 @Entity
-@Table(name = "sessions", indexes = @Index(name = "sessions_username", columnList = "username"))
+@Table(name = "sessions", indexes = {@Index(name = "sessions_username", columnList = "username"),
+        @Index(name = "sessions_cookie", columnList = "cookie"), @Index(name = "sessions_login", columnList = "login_id")})
 // Their refresh tokens are deleted first (RefreshToken.OF_ENDED_SESSIONS).
 @NamedQuery(name = Session.ENDED, query = "DELETE FROM Session s WHERE s.revoked IS NOT NULL OR s.expires < :now")
 @NamedQuery(name = Session.OF_USER, query = "DELETE FROM Session s WHERE s.username = :username")
+@NamedQuery(name = Session.OF_LOGIN, query = "SELECT s FROM Session s WHERE s.login = :login AND s.revoked IS NULL")
+@NamedQuery(name = Session.BY_COOKIE, query = "SELECT s FROM Session s WHERE s.cookie = :cookie")
 @NamedQuery(name = Session.LIVE_OF_USER, query = "SELECT s FROM Session s WHERE s.username = :username "
         + "AND s.revoked IS NULL AND s.expires > :now ORDER BY s.loggedIn")
 public class Session {
@@ -26,6 +32,8 @@ public class Session {
     public static final String ENDED = "Session.ended";
     public static final String OF_USER = "Session.ofUser";
     public static final String LIVE_OF_USER = "Session.liveOfUser";
+    public static final String OF_LOGIN = "Session.ofLogin";
+    public static final String BY_COOKIE = "Session.byCookie";
     /**
      * The longest scope a session and its tokens may carry: about a hundred applications. It keeps an access token
      * under 8 KB, the longest request header Payara accepts, with room to spare.
@@ -60,6 +68,14 @@ public class Session {
 
     private Instant revoked;
 
+    /** A browser's login: base64url of the SHA-256 of its cookie's value; null for every other session. */
+    @Column(length = 43)
+    private String cookie;
+
+    /** The browser's login this session was started from by an authorization code; null for every other session. */
+    @Column(name = "login_id", length = 36)
+    private String login;
+
     protected Session() {
     }
 
@@ -74,6 +90,21 @@ public class Session {
         this.scope = scope;
         this.loggedIn = loggedIn;
         this.expires = expires;
+    }
+
+    /** A browser's login, proven by the cookie whose hash is given; it holds no scope and no tokens. */
+    public static Session browser(String username, String stamp, String clientId, String cookieHash, Instant loggedIn,
+            Instant expires) {
+        var session = new Session(username, stamp, clientId, "", loggedIn, expires);
+        session.cookie = cookieHash;
+        return session;
+    }
+
+    /** A client's session started from a browser's login: it shares the login's time and end. */
+    public static Session of(Session login, String clientId, String scope) {
+        var session = new Session(login.username, login.stamp, clientId, scope, login.loggedIn, login.expires);
+        session.login = login.id;
+        return session;
     }
 
     public String id() {
@@ -102,6 +133,16 @@ public class Session {
 
     public Instant expires() {
         return expires;
+    }
+
+    /** Whether this is a browser's login, proven by a cookie. */
+    public boolean browser() {
+        return cookie != null;
+    }
+
+    /** The browser's login this session descends from, if any. */
+    public String login() {
+        return login;
     }
 
     public boolean revoked() {

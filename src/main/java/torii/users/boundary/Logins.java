@@ -89,6 +89,19 @@ public class Logins {
     }
 
     /**
+     * Replaces a temporary password, already checked, with the user's own choice at their first login; the user as
+     * they are now.
+     */
+    public User replaceTemporary(String username, String current, String newPassword) {
+        var accepted = policy.acceptNew(newPassword, "new_password");
+        if (current.equals(newPassword)) {
+            throw Refusal.invalidParam("new_password", "must differ from the password an administrator set");
+        }
+        users.changePassword(username, accepted, false);
+        return users.find(username).orElseThrow(Users::unknownUser);
+    }
+
+    /**
      * The failure is counted before the password is checked ({@link Throttle#reserve}). Two instances may create the
      * same counter at once; the loser tries again against the winner's row.
      */
