@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import torii.docs.control.StaticFiles;
+import torii.federation.boundary.Federation;
 import torii.platform.boundary.Pages;
 import torii.platform.control.ClientAddresses;
 import torii.platform.control.Refusal;
@@ -48,6 +49,9 @@ public class AuthorizeResource {
 
     @Inject
     ClientAddresses addresses;
+
+    @Inject
+    Federation federation;
 
     @Inject
     ServletContext servletContext;
@@ -136,7 +140,8 @@ public class AuthorizeResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "List Sign In Providers", description = "The company accounts the login page offers.")
     public List<Provider> providers() {
-        return List.of();
+        return federation.providers().stream().map(provider -> new Provider(provider.id(), provider.name(),
+                "/authorize/upstream/" + provider.id())).toList();
     }
 
     /** A provider of company accounts, and where its button leads; components are named as the JSON fields are. */

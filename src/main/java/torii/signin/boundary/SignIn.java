@@ -158,12 +158,20 @@ public class SignIn {
                 }
                 user = logins.replaceTemporary(user.username(), password, newPassword);
             }
-            logOut(oldCookie, address);
-            var cookie = OpaqueValues.random(32);
-            var login = sessions.startBrowser(user, request.clientId(), cookie);
-            return new LoggedIn(complete(request, new BrowserLogin(login, user)), cookie,
-                    Duration.between(clock.instant(), login.expires()));
+            return logInAs(request, user, address, oldCookie);
         });
+    }
+
+    /**
+     * The user proven, at the login page or by an upstream provider: a new login of the browser, ending the one it
+     * had, and the code for the request.
+     */
+    public LoggedIn logInAs(AuthorizationRequest request, User user, String address, String oldCookie) {
+        logOut(oldCookie, address);
+        var cookie = OpaqueValues.random(32);
+        var login = sessions.startBrowser(user, request.clientId(), cookie);
+        return new LoggedIn(complete(request, new BrowserLogin(login, user)), cookie,
+                Duration.between(clock.instant(), login.expires()));
     }
 
     /** The code, or the error, for a request the browser's login answers. */
@@ -186,7 +194,7 @@ public class SignIn {
                         "Too many authorization codes are waiting to be redeemed; try again in a minute")));
     }
 
-    String error(AuthorizationRequest request, AuthorizationError error) {
+    public String error(AuthorizationRequest request, AuthorizationError error) {
         return Redirects.error(request.redirectUri(), error, request.state(), settings.issuer());
     }
 

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import torii.tokens.control.CodeRules;
 import torii.tokens.control.RefreshRules;
@@ -33,7 +34,12 @@ public class Codes {
      */
     public Optional<String> issue(Session login, String clientId, String redirectUri, String challenge, String scope,
             String nonce) {
-        var now = clock.instant();
+        return issue(login, clientId, redirectUri, challenge, scope, nonce, clock.instant());
+    }
+
+    /** What {@link #issue} does, as of the given moment. */
+    public Optional<String> issue(Session login, String clientId, String redirectUri, String challenge, String scope,
+            String nonce, Instant now) {
         var pending = em.createNamedQuery(AuthorizationCode.PENDING_OF_LOGIN, Long.class)
                 .setParameter("login", login.id()).setParameter("now", now).getSingleResult();
         if (pending >= rules.maxPending()) {

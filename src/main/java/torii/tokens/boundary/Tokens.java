@@ -204,6 +204,12 @@ public class Tokens {
      * failure spends the code. Returns rather than throws, so that ending a session is committed.
      */
     public Optional<TokenResponse> redeem(String value, String clientId, String redirectUri, String verifier) {
+        return redeem(value, clientId, redirectUri, verifier, clock.instant());
+    }
+
+    /** What {@link #redeem(String, String, String, String)} does, as of the given moment. */
+    public Optional<TokenResponse> redeem(String value, String clientId, String redirectUri, String verifier,
+            Instant now) {
         var code = em.find(AuthorizationCode.class, RefreshRules.hash(value));
         if (code == null) {
             record(AuditEvent.CODE_REDEEM, null, AuditEvent.FAILURE, "client " + clientId + ": unknown code");
@@ -216,7 +222,7 @@ public class Tokens {
             return Optional.empty();
         }
         var failure = !code.clientId().equals(clientId) ? "issued to another client"
-                : !clock.instant().isBefore(code.expires()) ? "expired"
+                : !now.isBefore(code.expires()) ? "expired"
                 : !code.redirectUri().equals(redirectUri) ? "redirect_uri differs from the authorization request's"
                 : !CodeRules.answers(verifier, code.challenge()) ? "code_verifier does not answer the challenge"
                 : null;

@@ -67,7 +67,8 @@ public class PasswordHasher {
         }
         var readable = hash == null ? null : asJBCrypt(hash);
         if (readable == null) {
-            if (hash != null) {
+            // An empty hash is a user without a password of their own (one who signs in at an upstream provider).
+            if (hash != null && !hash.isEmpty()) {
                 LOG.warning("A stored password hash is in no form this service reads; that user cannot log in");
             }
             spendTime();

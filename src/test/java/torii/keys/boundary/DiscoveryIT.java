@@ -27,7 +27,8 @@ class DiscoveryIT extends BlackBox {
         assertEquals(issuer + "/.well-known/jwks.json", metadata.getString("jwks_uri"));
         assertEquals(issuer + "/revoke", metadata.getString("revocation_endpoint"));
         assertEquals(issuer + "/introspect", metadata.getString("introspection_endpoint"));
-        assertEquals(List.of("password", "refresh_token", "client_credentials"),
+        assertEquals(issuer + "/authorize", metadata.getString("authorization_endpoint"));
+        assertEquals(List.of("authorization_code", "refresh_token", "client_credentials", "password"),
                 metadata.getJsonArray("grant_types_supported").getValuesAs(jakarta.json.JsonString::getString));
         assertTrue(metadata.containsKey("scopes_supported"));
         assertTrue(metadata.getJsonArray("token_endpoint_auth_methods_supported").toString()
