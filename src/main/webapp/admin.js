@@ -1,14 +1,16 @@
-// The admin console: signs in as the chat page does (the password grant as the public client "chat", tokens in memory
-// and in this tab's sessionStorage, refreshed before they expire, one refresh at a time, revoked at sign-out), asking
-// for the admin scope, and then calls the public admin API only. Everything the API returns (usernames, application
-// names, audit details) may have been written by an attacker: it is only ever set as text, never as markup.
+// The admin console: signs in as the chat page does (through the login page as the public client "chat", tokens in
+// memory and in this tab's sessionStorage, refreshed before they expire, one refresh at a time, revoked at sign-out),
+// asking for the admin scope, and then calls the public admin API only. Everything the API returns (usernames,
+// application names, audit details) may have been written by an attacker: it is only ever set as text, never as markup.
 
-import {errorOf, ServiceError, Session, SessionExpired} from "/session.js";
+import {errorOf, ServiceError, Session, SessionExpired, signInTrouble} from "/session.js";
 
 const SCOPE = "admin";
+/** openid beside it, for an ID token: signing out then ends the browser's login without asking again. */
+const REQUESTED_SCOPE = `openid ${SCOPE}`;
 const REFUSAL = "This console is for administrators.";
-const CHANGE_PASSWORD_FIRST = "Your password was set by an administrator. Choose your own on the chat page first,"
-    + " then sign in here with it.";
+const CHANGE_PASSWORD_FIRST = "An administrator has set a new password for you. Sign in again with it to choose"
+    + " your own.";
 const USERS_PER_PAGE = 20;
 const EVENTS_PER_PAGE = 50;
 const KEYS_PER_PAGE = 50;
@@ -30,7 +32,9 @@ const PALETTE = ["#c8102e", "#1a73e8", "#188038", "#e37400", "#9334e6", "#007b83
 
 const $ = (id) => document.getElementById(id);
 
-const session = new Session("chat", "torii.admin.session", expire);
+const session = new Session("chat", "torii.admin.session", expire, `${location.origin}/admin`);
+/** After a refusal, the next sign-in asks for the password, so that someone else can sign in. */
+let askPassword = false;
 let chart = null;
 const state = {
     section: null,
@@ -120,10 +124,7 @@ function messageOf(error) {
 }
 
 function signInMessage(error) {
-    if (error.status === 400 && error.code === "invalid_grant") {
-        return "Wrong username or password.";
-    }
-    return error.status === 400 ? error.message : messageOf(error);
+    return signInTrouble(error) ?? (error.status === 400 ? error.message : messageOf(error));
 }
 
 function show(element, text) {
@@ -361,8 +362,8 @@ function showSignIn(notice) {
     showView("sign-in");
     show($("sign-in-notice"), notice);
     show($("sign-in-error"), null);
-    $("password").value = "";
-    ($("username").value ? $("password") : $("username")).focus();
+    $("sign-in-button").disabled = false;
+    $("sign-in-button").focus();
 }
 
 /** Forgets the session and every piece of data the page was shown, so that none outlives it. */
@@ -409,62 +410,66 @@ function expire() {
 function refuse(message) {
     session.signOut().catch(() => {});
     forget();
+    askPassword = true;
     $("refusal-message").textContent = message;
-    $("refusal-chat").hidden = message !== CHANGE_PASSWORD_FIRST;
     showView("refusal");
     $("refusal-back").focus();
 }
 
-async function signIn(event) {
-    event.preventDefault();
-    const username = $("username").value.trim();
-    const password = $("password").value;
-    if (!username || !password) {
-        show($("sign-in-error"), "Enter your username and password.");
-        (username ? $("password") : $("username")).focus();
-        return;
-    }
-    const submit = $("sign-in-button");
-    submit.disabled = true;
-    submit.textContent = "Signing in…";
+/** Leaves for the login page, which sends the browser back here with a code (see start). */
+async function signIn() {
+    const button = $("sign-in-button");
+    button.disabled = true;
     show($("sign-in-error"), null);
     try {
         forget();
-        const tokens = await session.signIn(username, password, SCOPE);
-        if (!(tokens.scope ?? "").split(" ").includes(SCOPE)) {
-            refuse(REFUSAL);
-            return;
-        }
-        $("password").value = "";
-        await openConsole();
+        await session.signIn(REQUESTED_SCOPE, askPassword ? {prompt: "login"} : {});
     } catch (error) {
-        // The scope is checked after the password: invalid_scope means a right password of someone not an admin.
-        if (error.code === "invalid_scope") {
-            $("password").value = "";
-            refuse(REFUSAL);
-            return;
-        }
         show($("sign-in-error"), signInMessage(error));
-        $("password").select();
-        $("password").focus();
-    } finally {
-        submit.disabled = false;
-        submit.textContent = "Sign in";
+        button.disabled = false;
     }
 }
 
-/** Ends the session on the server first, so that a stolen refresh token dies with it, then forgets everything. */
+/** Back from the login page: the console opens only for a session that holds the admin scope. */
+async function completeSignIn() {
+    try {
+        if (!await session.completeSignIn()) {
+            return false;
+        }
+    } catch (error) {
+        // The scope is checked after the password: invalid_scope means a right password of someone not an admin.
+        if (error.code === "invalid_scope") {
+            refuse(REFUSAL);
+        } else {
+            showSignIn();
+            show($("sign-in-error"), signInMessage(error));
+        }
+        return true;
+    }
+    if (!session.scope.split(" ").includes(SCOPE)) {
+        refuse(REFUSAL);
+    } else {
+        await openConsole();
+    }
+    return true;
+}
+
+/**
+ * Ends the session on the server first, so that a stolen refresh token dies with it, then the browser's login at
+ * /logout, which sends it back here; the page stays only when the service cannot be reached.
+ */
 async function signOut() {
     if (!session.active) {
         expire();
         return;
     }
     $("sign-out").disabled = true;
-    const notice = await session.signOutSaying();
-    $("sign-out").disabled = false;
-    forget();
-    $("username").value = "";
-    showSignIn(notice);
+    const notice = await session.signOutEverywhere();
+    if (notice) {
+        $("sign-out").disabled = false;
+        forget();
+        showSignIn(notice);
+    }
 }
 
 /** The console, once the API has confirmed the caller is an administrator. */
@@ -482,6 +487,7 @@ async function openConsole() {
         return;
     }
     $("user-name").textContent = session.username;
+    askPassword = false;
     showView("console");
     route();
 }
@@ -1293,11 +1299,11 @@ async function deleteApiKey(key, control) {
 // ---- Start
 
 function wire() {
-    $("sign-in-form").addEventListener("submit", signIn);
+    $("sign-in-button").addEventListener("click", signIn);
     $("sign-out").addEventListener("click", signOut);
     $("refusal-back").addEventListener("click", () => {
-        $("username").value = "";
         showSignIn();
+        signIn();
     });
     window.addEventListener("hashchange", route);
 
@@ -1368,9 +1374,18 @@ function wire() {
         loadApiKeys));
 }
 
-wire();
-if (session.restore()) {
-    openConsole();
-} else {
-    showSignIn();
+/** Back from the login page with a code, back from /logout, or a reload that keeps this tab's session. */
+async function start() {
+    wire();
+    if (session.completeSignOut()) {
+        showSignIn("You have signed out.");
+    } else if (await completeSignIn()) {
+        return;
+    } else if (session.restore()) {
+        await openConsole();
+    } else {
+        showSignIn();
+    }
 }
+
+start();

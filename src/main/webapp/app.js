@@ -1,12 +1,21 @@
-// The chat page: signs in with the password grant as the public client "chat", keeps the tokens in this tab only
-// (memory and sessionStorage, so that a reload keeps the session and closing the tab forgets it), and streams answers
-// from the OpenAI-compatible /v1/chat/completions. Model output is only ever set as text, never as markup.
+// The chat page: signs in through the login page as the public client "chat" (session.js), keeps the tokens in this
+// tab only (memory and sessionStorage, so that a reload keeps the session and closing the tab forgets it), and streams
+// answers from the OpenAI-compatible /v1/chat/completions. Model output is only ever set as text, never as markup.
 
-import {errorOf, ServiceError, Session, SessionExpired} from "/session.js";
+import {errorOf, ServiceError, Session, SessionExpired, signInTrouble} from "/session.js";
+
+/**
+ * No scope: all the user may have. The page needs the scope app:<id> of every application of the user, which only
+ * the service knows before the user has signed in; asking for openid beside them would grant openid alone. Without an
+ * ID token, signing out of Torii asks the user to confirm on the login page.
+ */
+const SCOPE = "";
 
 const $ = (id) => document.getElementById(id);
 
-const session = new Session("chat", "torii.chat.session", expire);
+const session = new Session("chat", "torii.chat.session", expire, `${location.origin}/`);
+/** The next sign-in asks for the password even if the browser is still signed in to Torii. */
+let askPassword = false;
 const call = (path, options) => session.call(path, options);
 let apps = [];
 let current = null;
@@ -35,11 +44,15 @@ function duration(seconds) {
 }
 
 function signInMessage(error) {
+    const trouble = signInTrouble(error);
+    if (trouble) {
+        return trouble;
+    }
     switch (error.status) {
         case 0:
             return "The service cannot be reached. Check your connection and try again.";
         case 400:
-            return error.code === "invalid_grant" ? "Wrong username or password." : error.message;
+            return error.message;
         case 429:
             return `Too many attempts. Try again in ${duration(error.retryAfter)}.`;
         case 503:
@@ -79,13 +92,12 @@ function show(element, text) {
 
 function showSignIn(notice) {
     $("chat-view").hidden = true;
-    $("password-view").hidden = true;
     $("account").hidden = true;
     $("sign-in-view").hidden = false;
     show($("sign-in-notice"), notice);
     show($("sign-in-error"), null);
-    $("password").value = "";
-    ($("username").value ? $("password") : $("username")).focus();
+    $("sign-in-button").disabled = false;
+    $("sign-in-button").focus();
 }
 
 function forget() {
@@ -107,93 +119,36 @@ function expire() {
     }
 }
 
-async function signIn(event) {
-    event.preventDefault();
-    const username = $("username").value.trim();
-    const password = $("password").value;
-    if (!username || !password) {
-        show($("sign-in-error"), "Enter your username and password.");
-        (username ? $("password") : $("username")).focus();
-        return;
-    }
+/** Leaves for the login page, which sends the browser back here with a code (see start). */
+async function signIn() {
     const button = $("sign-in-button");
     button.disabled = true;
-    button.textContent = "Signing in…";
     show($("sign-in-error"), null);
     try {
         forget();
-        await session.signIn(username, password);
-        await openChat();
+        await session.signIn(SCOPE, askPassword ? {prompt: "login"} : {});
     } catch (error) {
         show($("sign-in-error"), signInMessage(error));
-        $("password").select();
-        $("password").focus();
-    } finally {
         button.disabled = false;
-        button.textContent = "Sign in";
     }
 }
 
-/** Ends the session on the server first, so that a stolen refresh token dies with it, then forgets everything. */
+/**
+ * Ends the session on the server first, so that a stolen refresh token dies with it, then the browser's login at
+ * /logout, which sends it back here; the page stays only when the service cannot be reached.
+ */
 async function signOut() {
     if (!session.active) {
         expire();
         return;
     }
     $("sign-out").disabled = true;
-    const notice = await session.signOutSaying();
-    $("sign-out").disabled = false;
-    forget();
-    $("username").value = "";
-    showSignIn(notice);
-}
-
-/** A password an administrator set must be replaced first: nothing else is open to this session until then. */
-function showPasswordChange() {
-    $("sign-in-view").hidden = true;
-    $("chat-view").hidden = true;
-    $("password-view").hidden = false;
-    show($("password-error"), null);
-    $("current-password").focus();
-}
-
-/**
- * The change ends every token of the user, this session's too: the page then signs in with the new password, as the
- * user would.
- */
-async function changePassword(event) {
-    event.preventDefault();
-    const current = $("current-password").value;
-    const chosen = $("new-password").value;
-    if (chosen !== $("repeat-password").value) {
-        show($("password-error"), "The new passwords differ.");
-        $("repeat-password").focus();
-        return;
-    }
-    const button = $("password-button");
-    button.disabled = true;
-    try {
-        const response = await call("/users/me/password", {method: "PUT",
-            headers: {"Content-Type": "application/json", Accept: "application/json"},
-            body: JSON.stringify({current_password: current, new_password: chosen})});
-        if (!response.ok) {
-            throw await errorOf(response);
-        }
-        await session.signIn(session.username, chosen);
-        for (const id of ["current-password", "new-password", "repeat-password"]) {
-            $(id).value = "";
-        }
-        $("password-view").hidden = true;
-        await openChat();
-    } catch (error) {
-        if (error instanceof SessionExpired) {
-            expire();
-        } else {
-            show($("password-error"), error.code === "invalid_grant" ? "The current password is wrong."
-                : error.message);
-        }
-    } finally {
-        button.disabled = false;
+    streaming?.abort();
+    const notice = await session.signOutEverywhere();
+    if (notice) {
+        $("sign-out").disabled = false;
+        forget();
+        showSignIn(notice);
     }
 }
 
@@ -206,6 +161,7 @@ async function openChat() {
         $("user-name").textContent = me.full_name || me.username;
         $("account").hidden = false;
         $("sign-in-view").hidden = true;
+        askPassword = false;
         $("chat-view").hidden = false;
         renderApps();
         loadKeys();
@@ -219,7 +175,11 @@ async function openChat() {
         if (error instanceof SessionExpired) {
             expire();
         } else if (error.code === "password_change_required") {
-            showPasswordChange();
+            // An administrator set a new password meanwhile: the login page asks for it and for one of the user's own.
+            session.signOut().catch(() => {});
+            forget();
+            askPassword = true;
+            showSignIn("An administrator has set a new password for you. Sign in with it to choose your own.");
         } else {
             forget();
             showSignIn();
@@ -644,8 +604,7 @@ function onPromptKey(event) {
 
 // ---- Start
 
-$("sign-in-form").addEventListener("submit", signIn);
-$("password-form").addEventListener("submit", changePassword);
+$("sign-in-button").addEventListener("click", signIn);
 $("sign-out").addEventListener("click", signOut);
 $("key-form").addEventListener("submit", createKey);
 $("composer").addEventListener("submit", send);
@@ -658,8 +617,27 @@ document.addEventListener("keydown", (event) => {
     }
 });
 
-if (session.restore()) {
-    openChat();
-} else {
-    showSignIn();
+/** Back from the login page with a code, back from /logout, or a reload that keeps this tab's session. */
+async function start() {
+    if (session.completeSignOut()) {
+        showSignIn("You have signed out.");
+        return;
+    }
+    try {
+        if (await session.completeSignIn()) {
+            await openChat();
+            return;
+        }
+    } catch (error) {
+        showSignIn();
+        show($("sign-in-error"), signInMessage(error));
+        return;
+    }
+    if (session.restore()) {
+        await openChat();
+    } else {
+        showSignIn();
+    }
 }
+
+start();

@@ -1,6 +1,7 @@
-// The sign-in of this service's own pages (the chat page and the admin console): the tokens of the password grant,
-// kept in this tab only (memory and sessionStorage, so that a reload keeps the session and closing the tab forgets
-// it), refreshed before they expire, one refresh at a time, and revoked at sign-out.
+// The sign-in of this service's own pages (the chat page and the admin console): the authorization code flow with
+// PKCE (RFC 6749 section 4.1, RFC 7636) as a public client, through the login page at /authorize; the tokens kept in
+// this tab only (memory and sessionStorage, so that a reload keeps the session and closing the tab forgets it),
+// refreshed before they expire, one refresh at a time, and revoked at sign-out, which then ends the login at /logout.
 
 /** Refresh when this share of the access token's lifetime has passed, well before it expires. */
 const REFRESH_AT = 0.8;
@@ -58,20 +59,55 @@ export async function post(path, form) {
     return response.json().catch(() => ({}));
 }
 
+/** The authorization request failed or was refused: the error code of the redirect and its description. */
+export class SignInFailed extends Error {
+    constructor(code, description) {
+        super(description || code);
+        this.code = code;
+    }
+}
+
+/**
+ * What to tell the user of a sign-in that came back with an error or whose code could not be exchanged, as both pages
+ * say it; null for a failure that is not the sign-in's own (the service out of reach, say).
+ */
+export function signInTrouble(error) {
+    if (error instanceof SignInFailed) {
+        switch (error.code) {
+            case "access_denied":
+                return "Signing in was refused.";
+            case "insecure_context":
+                return error.message;
+            case "invalid_state":
+            case "invalid_nonce":
+                return "Signing in was interrupted. Try again.";
+            default:
+                return `Signing in failed (${error.message}). Try again later.`;
+        }
+    }
+    // The code of the login page is spent or too old: a new sign-in gets a new one.
+    return error.status === 400 && error.code === "invalid_grant" ? "Signing in took too long. Try again." : null;
+}
+
 /** The tokens of one signed-in user in this tab, as the public client of the given id. */
 export class Session {
     #clientId;
     #storageKey;
     #onExpired;
+    #redirectUri;
     #kept = null;
     #timer = 0;
     #refreshing = null;
 
-    /** onExpired is called when a scheduled refresh finds the session ended. */
-    constructor(clientId, storageKey, onExpired) {
+    /**
+     * onExpired is called when a scheduled refresh finds the session ended; redirectUri is this page's address
+     * registered for the client, where the login page sends the browser back to.
+     */
+    constructor(clientId, storageKey, onExpired, redirectUri) {
         this.#clientId = clientId;
         this.#storageKey = storageKey;
         this.#onExpired = onExpired;
+        this.#redirectUri = redirectUri;
     }
 
     get active() {
@@ -82,13 +118,87 @@ export class Session {
         return this.#kept?.username;
     }
 
-    /** Signs in with the password grant, asking for the scope if one is given; the token endpoint's answer. */
-    async signIn(username, password, scope) {
-        const form = {grant_type: "password", username, password, client_id: this.#clientId};
-        const tokens = await post("/token", scope ? {...form, scope} : form);
+    /** The scope the tokens were granted, as the token endpoint said it. */
+    get scope() {
+        return this.#kept?.scope ?? "";
+    }
+
+    /**
+     * Leaves the page for the login page with an authorization request for the scope (all the user may have when it
+     * is empty), remembering in this tab what the answer is checked against; {@link completeSignIn} takes it up when
+     * the browser comes back. prompt "login" asks for the password even while the browser is signed in to Torii.
+     */
+    async signIn(scope, {prompt} = {}) {
+        if (!crypto.subtle) {
+            throw new SignInFailed("insecure_context",
+                "Signing in needs a secure connection: open this page with https.");
+        }
+        const verifier = randomText(48);
+        const pending = {state: randomText(16), nonce: randomText(16), verifier, redirectUri: this.#redirectUri};
+        const challenge = base64Url(new Uint8Array(await crypto.subtle.digest("SHA-256",
+            new TextEncoder().encode(verifier))));
+        sessionStorage.setItem(this.#pendingKey, JSON.stringify(pending));
+        const query = new URLSearchParams({response_type: "code", client_id: this.#clientId,
+            redirect_uri: this.#redirectUri, state: pending.state, code_challenge: challenge,
+            code_challenge_method: "S256", nonce: pending.nonce});
+        if (scope) {
+            query.set("scope", scope);
+        }
+        if (prompt) {
+            query.set("prompt", prompt);
+        }
+        location.assign(`/authorize?${query}`);
+    }
+
+    /**
+     * The end of a sign-in, when the login page has sent the browser back here: false when this address carries no
+     * answer to this tab's request; true once the code is exchanged for tokens; a SignInFailed when the answer is an
+     * error or not the answer to this tab's request, a ServiceError when the exchange fails. The answer's parameters
+     * leave the address bar and the history either way, so that a reload does not replay them.
+     */
+    async completeSignIn() {
+        const answer = new URLSearchParams(location.search);
+        if (!answer.has("code") && !answer.has("error")) {
+            return false;
+        }
+        const pending = this.#takePending();
+        history.replaceState(history.state, "", location.pathname + location.hash);
+        if (!pending) {
+            // No request of this tab is waiting: Back to the login page, which sends a signed-in browser straight
+            // here again with a code nobody asked for. It is left unused.
+            return false;
+        }
+        if (answer.get("state") !== pending.state) {
+            throw new SignInFailed("invalid_state", "The answer of the login page was not for this page.");
+        }
+        if (answer.has("error")) {
+            throw new SignInFailed(answer.get("error"), answer.get("error_description"));
+        }
+        const tokens = await post("/token", {grant_type: "authorization_code", code: answer.get("code"),
+            redirect_uri: pending.redirectUri, client_id: this.#clientId, code_verifier: pending.verifier});
+        const identity = tokens.id_token ? claimsOf(tokens.id_token) : null;
+        if (tokens.id_token && (identity?.nonce !== pending.nonce || !audienceHolds(identity, this.#clientId))) {
+            // Not the answer to this tab's request: the tokens are not kept, and their session is ended.
+            await this.#revoke(tokens.refresh_token).catch(() => {});
+            throw new SignInFailed("invalid_nonce", "The answer of the login page was not for this page.");
+        }
         this.forget();
-        this.#keep(tokens, username);
-        return tokens;
+        // The access token names the user as the API knows them (its sub is the username).
+        this.#keep(tokens, claimsOf(tokens.access_token)?.sub ?? identity?.sub);
+        return true;
+    }
+
+    /** The sign-out this tab asked for, once /logout has sent the browser back: whether this address is its answer. */
+    completeSignOut() {
+        const key = `${this.#storageKey}.signed-out`;
+        const expected = sessionStorage.getItem(key);
+        const answer = new URLSearchParams(location.search);
+        if (!expected || !answer.has("state")) {
+            return false;
+        }
+        sessionStorage.removeItem(key);
+        history.replaceState(history.state, "", location.pathname + location.hash);
+        return answer.get("state") === expected;
     }
 
     /** The session this tab kept before a reload, if there is one. */
@@ -116,24 +226,61 @@ export class Session {
     async signOut() {
         const refreshToken = this.#kept?.refreshToken;
         this.forget();
+        await this.#revoke(refreshToken);
+    }
+
+    /**
+     * Signs out as {@link signOut} does, then ends the login of this browser at /logout, which sends it back to this
+     * page (at once when the ID token names the user, after asking otherwise); {@link completeSignOut} then says so.
+     * When the service cannot be reached the page stays: the answer is what to tell the user.
+     */
+    async signOutEverywhere() {
+        const idToken = this.#kept?.idToken;
+        try {
+            await this.signOut();
+        } catch (error) {
+            if (error.status === 0) {
+                return "You have signed out of this page, but the service could not be told; your session ends on its"
+                    + " own.";
+            }
+        }
+        const state = randomText(16);
+        sessionStorage.setItem(`${this.#storageKey}.signed-out`, state);
+        const query = new URLSearchParams({client_id: this.#clientId, post_logout_redirect_uri: this.#redirectUri,
+            state});
+        if (idToken) {
+            query.set("id_token_hint", idToken);
+        }
+        location.assign(`/logout?${query}`);
+        return null;
+    }
+
+    get #pendingKey() {
+        return `${this.#storageKey}.pending`;
+    }
+
+    /** The request this tab sent to the login page; it is used once. */
+    #takePending() {
+        try {
+            return JSON.parse(sessionStorage.getItem(this.#pendingKey));
+        } catch {
+            return null;
+        } finally {
+            sessionStorage.removeItem(this.#pendingKey);
+        }
+    }
+
+    async #revoke(refreshToken) {
         if (refreshToken) {
             await post("/revoke", {token: refreshToken, token_type_hint: "refresh_token", client_id: this.#clientId});
         }
     }
 
-    /** Signs out as {@link signOut} does; what to tell the user: whether the service could be told. */
-    async signOutSaying() {
-        try {
-            await this.signOut();
-            return "You have signed out.";
-        } catch {
-            return "You have signed out of this page, but the service could not be told; your session ends on its own.";
-        }
-    }
-
-    #keep(tokens, username) {
+    /** A refresh may leave the ID token out: the one of the sign-in is kept for the sign-out's hint. */
+    #keep(tokens, username, idToken) {
         const lifetime = tokens.expires_in * 1000;
         this.#kept = {accessToken: tokens.access_token, refreshToken: tokens.refresh_token, username,
+            idToken: tokens.id_token ?? idToken, scope: tokens.scope ?? this.#kept?.scope,
             expiresAt: Date.now() + lifetime, refreshAt: Date.now() + lifetime * REFRESH_AT};
         sessionStorage.setItem(this.#storageKey, JSON.stringify(this.#kept));
         this.#schedule();
@@ -164,7 +311,7 @@ export class Session {
                     const tokens = await post("/token", {grant_type: "refresh_token",
                         refresh_token: started.refreshToken, client_id: this.#clientId});
                     if (this.#kept === started) {
-                        this.#keep(tokens, started.username);
+                        this.#keep(tokens, started.username, started.idToken);
                     }
                 } catch (error) {
                     throw error.status === 400 || error.status === 401 ? new SessionExpired() : error;
@@ -200,4 +347,31 @@ export class Session {
         }
         return response;
     }
+}
+
+/** Random bytes as base64url text: 48 bytes make the 64 characters of a code verifier (RFC 7636 section 4.1). */
+function randomText(bytes) {
+    return base64Url(crypto.getRandomValues(new Uint8Array(bytes)));
+}
+
+function base64Url(bytes) {
+    return btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+/**
+ * The claims of a JWT, read without checking its signature: the token came straight from this origin's token
+ * endpoint, and the page only reads who signed in and the nonce it sent; the API checks the tokens it is given.
+ */
+function claimsOf(jwt) {
+    try {
+        const payload = jwt.split(".")[1].replace(/-/g, "+").replace(/_/g, "/");
+        const bytes = Uint8Array.from(atob(payload), (char) => char.charCodeAt(0));
+        return JSON.parse(new TextDecoder().decode(bytes));
+    } catch {
+        return null;
+    }
+}
+
+function audienceHolds(claims, clientId) {
+    return Array.isArray(claims.aud) ? claims.aud.includes(clientId) : claims.aud === clientId;
 }

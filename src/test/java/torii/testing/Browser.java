@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.logging.Level;
@@ -127,7 +128,9 @@ public interface Browser {
                 browser.switchTo().window(handle).close();
             }
             browser.switchTo().window(fresh);
-            browser.manage().deleteAllCookies();
+            // WebDriver's deleteAllCookies reaches the current page's domain only, and a new tab has none: the
+            // browser's login at /authorize (an HttpOnly cookie) would carry over into the next visit.
+            browser.executeCdpCommand("Network.clearBrowserCookies", Map.of());
             browser.manage().window().setSize(new Dimension(1280, 1600));
             browser.manage().logs().get(LogType.BROWSER);
         }

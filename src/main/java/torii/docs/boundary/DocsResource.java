@@ -25,6 +25,14 @@ public class DocsResource {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'none'";
 
+    /**
+     * Swagger UI's landing page for the authorization code, which the login page sends the code to: its one script
+     * from this folder and nothing else, and the code in its address passed on to no one.
+     */
+    static final String REDIRECT_PAGE = "oauth2-redirect.html";
+    static final String REDIRECT_POLICY = "default-src 'none'; script-src 'self'; base-uri 'none'; "
+            + "form-action 'none'; frame-ancestors 'none'";
+
     private final StaticFiles files = StaticFiles.docs();
 
     @GET
@@ -35,6 +43,14 @@ public class DocsResource {
             return Response.seeOther(uri.getBaseUriBuilder().path("docs").build()).build();
         }
         return files.serve("index.html", request).header("Content-Security-Policy", CONTENT_SECURITY_POLICY).build();
+    }
+
+    @GET
+    @Path(REDIRECT_PAGE)
+    @Operation(hidden = true)
+    public Response redirectPage(@Context Request request) {
+        return files.serve(REDIRECT_PAGE, request).header("Content-Security-Policy", REDIRECT_POLICY)
+                .header("Referrer-Policy", "no-referrer").build();
     }
 
     @GET

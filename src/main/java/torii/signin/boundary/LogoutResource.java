@@ -88,8 +88,8 @@ public class LogoutResource {
         var hint = IdTokenHint.read(single(params, "id_token_hint"), keys, settings.issuer());
         var next = next(params, hint.map(IdTokenHint.Hint::audience).flatMap(aud -> aud.stream().findFirst()), origins);
         var user = signIn.userOf(cookie);
-        var confirmed = hint.isPresent()
-                && user.map(found -> found.username().equals(hint.get().subject())).orElse(true);
+        // Nothing to end, or the ID token of the browser's own user: no need to ask.
+        var confirmed = user.isEmpty() || hint.isPresent() && user.get().username().equals(hint.get().subject());
         if (!confirmed) {
             return Pages.lockedDown(files.serve("signin.html", request)).header("Cache-Control", "no-store").build();
         }

@@ -21,21 +21,123 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import torii.testing.BlackBox;
 import torii.testing.Browser;
+import torii.testing.LoginPage;
 
-/** The chat page at / in a real browser: signing in and out, the user's applications, a streamed conversation. */
+/**
+ * The chat page at / in a real browser: signing in through the login page and out, the user's applications, a
+ * streamed conversation.
+ */
 class ChatPageIT extends BlackBox {
 
+    static final String WRONG_LOGIN = "Wrong username or password.";
+
     @Test
-    void wrongPasswordSaysSoAndKeepsNoSession() {
+    void chatPageHasNoPasswordFieldOnlyAButtonToTheLoginPage() {
+        inBrowser("chat-no-password-field", (browser, wait) -> {
+            var button = wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-in-button")));
+            assertEquals("Sign in", button.getText());
+            assertTrue(browser.findElements(By.cssSelector("input")).stream()
+                    .noneMatch(input -> input.isDisplayed()), "nothing to type into before signing in");
+            assertTrue(browser.findElements(By.cssSelector("input[type=password]")).isEmpty());
+            assertTrue(api.get("/").body().contains("id=\"sign-in-button\""));
+            assertFalse(api.get("/").body().contains("type=\"password\""));
+        });
+    }
+
+    @Test
+    void signingInGoesThroughTheLoginPageAndComesBackWithoutTheCodeInTheAddress() {
+        inBrowser("chat-sign-in", (browser, wait) -> {
+            signIn(browser, wait, "johndoe", "secret");
+            assertEquals(Set.of("translator"), applications(wait));
+            assertEquals(api.uri("/").toString(), browser.getCurrentUrl(), "the code and state are gone");
+            var script = (JavascriptExecutor) browser;
+            assertNull(script.executeScript("return sessionStorage.getItem('torii.chat.session.pending')"),
+                    "the verifier is used once");
+            var kept = storedSession(browser);
+            assertEquals("johndoe", kept.getString("username"));
+            assertEquals(200, api.getWithToken("users/me", kept.getString("accessToken")).status());
+            assertTrue(browser.findElements(By.cssSelector("input[type=password]")).isEmpty());
+            // Back to the login page, which sends the signed-in browser straight back: the session is still there.
+            browser.navigate().back();
+            assertEquals(Set.of("translator"), applications(wait));
+            wait.until(ExpectedConditions.urlToBe(api.uri("/").toString()));
+            assertEquals(kept.getString("refreshToken"), storedSession(browser).getString("refreshToken"));
+        });
+    }
+
+    @Test
+    void aSecondTabSignsInWithoutThePasswordWhileTheBrowserIsSignedIn() {
+        inBrowser("chat-single-sign-on", (browser, wait) -> {
+            signIn(browser, wait, "johndoe", "secret");
+            applications(wait);
+            browser.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+            browser.get(api.uri("/").toString());
+            assertNull(storedSession(browser), "a new tab has a session of its own");
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-in-button"))).click();
+            assertEquals(Set.of("translator"), applications(wait));
+            assertEquals("John Doe", browser.findElement(By.id("user-name")).getText());
+        });
+    }
+
+    @Test
+    void wrongPasswordSaysSoOnTheLoginPageAndKeepsNoSession() {
         inBrowser("chat-wrong-password", (browser, wait) -> {
             signIn(browser, wait, "johndoe", "not-the-password");
-            var error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-error")));
-            assertEquals("Wrong username or password.", error.getText());
+            var error = LoginPage.error(wait);
+            assertEquals(WRONG_LOGIN, error.getText());
             assertEquals("alert", error.getAttribute("role"));
-            assertFalse(browser.findElement(By.id("chat-view")).isDisplayed());
+            assertTrue(browser.getCurrentUrl().contains("/authorize?"), browser.getCurrentUrl());
             assertEquals("password", browser.switchTo().activeElement().getAttribute("id"));
             assertNull(storedSession(browser));
         });
+    }
+
+    @Test
+    void unknownUserGetsTheSameMessageAsAWrongPassword() {
+        inBrowser("chat-unknown-user", (browser, wait) -> {
+            signIn(browser, wait, "nobody-" + java.util.UUID.randomUUID(), "not-the-password");
+            assertEquals(WRONG_LOGIN, LoginPage.error(wait).getText());
+            // Fixed on the page, then signed in: the same request is carried on.
+            LoginPage.signIn(browser, wait, "johndoe", "secret");
+            assertEquals(Set.of("translator"), applications(wait));
+        });
+    }
+
+    @Test
+    void loginPageFitsAPhoneAndLabelsItsFields() {
+        inBrowser("chat-login-390", (browser, wait) -> {
+            ((org.openqa.selenium.chrome.ChromeDriver) browser).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    java.util.Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-in-button"))).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+            var script = (JavascriptExecutor) browser;
+            assertEquals(390L, script.executeScript("return window.innerWidth;"));
+            var widths = (List<?>) script.executeScript(
+                    "return [document.documentElement.scrollWidth, document.body.scrollWidth];");
+            assertTrue(widths.stream().allMatch(width -> ((Number) width).longValue() <= 390), widths.toString());
+            for (var id : List.of("username", "password")) {
+                var label = browser.findElement(By.cssSelector("label[for='" + id + "']"));
+                assertTrue(label.isDisplayed() && !label.getText().isBlank(), id);
+            }
+            assertTrue(browser.findElement(By.id("sign-in-button")).isDisplayed());
+        });
+    }
+
+    @Test
+    void loginPageIsLockedDownAsTheChatPageIs() {
+        var page = api.get("authorize?response_type=code&client_id=chat&redirect_uri="
+                + java.net.URLEncoder.encode(api.uri("/").toString(), java.nio.charset.StandardCharsets.UTF_8)
+                + "&state=s&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256");
+        assertEquals(200, page.status(), page.body());
+        assertTrue(page.header("Content-Type").startsWith("text/html"), page.header("Content-Type"));
+        assertTrue(page.body().contains("src=\"/signin.js\""), page.body());
+        var policy = page.header("Content-Security-Policy");
+        assertTrue(policy.contains("script-src 'self'"), policy);
+        assertFalse(policy.contains("unsafe"), policy);
+        for (var asset : List.of("signin.js", "signin.css", "session.js", "app.css")) {
+            assertEquals(200, api.get(asset).status(), asset);
+        }
+        assertEquals(404, api.get("signin.html").status(), "the page is served at /authorize only");
     }
 
     @Test
@@ -56,7 +158,7 @@ class ChatPageIT extends BlackBox {
     }
 
     @Test
-    void aTemporaryPasswordIsReplacedOnThePageBeforeTheApplicationsShow() {
+    void aTemporaryPasswordIsReplacedOnTheLoginPageBeforeTheApplicationsShow() {
         var admin = api.login("admin", "secretadmin");
         var username = "temp-" + java.util.UUID.randomUUID().toString().substring(0, 8);
         var created = api.json("POST", "admin/users", admin, "{\"username\":\"" + username
@@ -67,16 +169,17 @@ class ChatPageIT extends BlackBox {
         inBrowser("chat-temporary-password", (browser, wait) -> {
             signIn(browser, wait, username, "given by admin");
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password-view")));
-            assertFalse(browser.findElement(By.id("chat-view")).isDisplayed());
-            browser.findElement(By.id("current-password")).sendKeys("given by admin");
-            browser.findElement(By.id("new-password")).sendKeys("my own choice");
-            browser.findElement(By.id("repeat-password")).sendKeys("my own mistake", Keys.ENTER);
-            assertEquals("The new passwords differ.", wait.until(ExpectedConditions.visibilityOfElementLocated(
-                    By.id("password-error"))).getText());
-            browser.findElement(By.id("repeat-password")).clear();
-            browser.findElement(By.id("repeat-password")).sendKeys("my own choice", Keys.ENTER);
+            assertTrue(browser.getCurrentUrl().contains("/authorize?"), browser.getCurrentUrl());
+            LoginPage.choosePassword(browser, wait, "my own choice", "my own mistake");
+            var error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password-error")));
+            assertEquals("The new passwords differ.", error.getText());
+            assertEquals("alert", error.getAttribute("role"));
+            LoginPage.choosePassword(browser, wait, "abc", "abc");
+            wait.until(ExpectedConditions.textMatches(By.id("password-error"),
+                    java.util.regex.Pattern.compile("^The new password must be at least \\d+ characters long\\.$")));
+            assertEquals("true", browser.findElement(By.id("new-password")).getAttribute("aria-invalid"));
+            LoginPage.choosePassword(browser, wait, "my own choice", "my own choice");
             assertEquals(Set.of("translator"), applications(wait));
-            assertFalse(browser.findElement(By.id("password-view")).isDisplayed());
         });
         assertEquals(200, api.postForm("token", "username=" + username + "&password=my%20own%20choice").status());
         assertEquals(400, api.postForm("token", "username=" + username + "&password=given%20by%20admin").status());
@@ -133,20 +236,30 @@ class ChatPageIT extends BlackBox {
         });
     }
 
+    /** The chat page holds no ID token (see app.js): the login page asks before it ends the browser's login. */
     @Test
-    void signOutRevokesTheRefreshTokenAndForgetsIt() {
+    void signOutRevokesTheRefreshTokenAndEndsTheLoginOnceConfirmed() {
         inBrowser("chat-sign-out", (browser, wait) -> {
             signIn(browser, wait, "johndoe", "secret");
             applications(wait);
             var refreshToken = storedSession(browser).getString("refreshToken");
             browser.findElement(By.id("sign-out")).click();
-            var notice = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-notice")));
-            assertEquals("You have signed out.", notice.getText());
-            assertFalse(browser.findElement(By.id("chat-view")).isDisplayed());
+            wait.until(ExpectedConditions.urlContains("/logout"));
+            assertEquals("Sign out of Torii?", wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.id("sign-out-heading"))).getText());
             assertNull(storedSession(browser));
             var refresh = api.postForm("token", "grant_type=refresh_token&client_id=chat&refresh_token=" + refreshToken);
             assertEquals(400, refresh.status(), refresh.body());
             assertEquals("invalid_grant", refresh.json().getString("error"));
+
+            browser.findElement(By.id("sign-out-button")).click();
+            var notice = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-notice")));
+            assertEquals("You have signed out.", notice.getText());
+            assertEquals(api.uri("/").toString(), browser.getCurrentUrl());
+            assertFalse(browser.findElement(By.id("chat-view")).isDisplayed());
+            // The browser's login has ended too: signing in asks for the password again.
+            browser.findElement(By.id("sign-in-button")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password")));
         });
     }
 
@@ -161,6 +274,9 @@ class ChatPageIT extends BlackBox {
             var notice = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-notice")));
             assertEquals("Your session has expired. Please sign in again.", notice.getText());
             assertNull(storedSession(browser));
+            // The browser is still signed in to Torii: a new session needs no password.
+            browser.findElement(By.id("sign-in-button")).click();
+            assertEquals(Set.of("translator"), applications(wait));
         });
     }
 
@@ -292,9 +408,10 @@ class ChatPageIT extends BlackBox {
         Browser.visit(api.uri("/"), evidence, steps::accept);
     }
 
+    /** From the chat page, through the login page; back on the chat page once the login is right. */
     static void signIn(WebDriver browser, WebDriverWait wait, String username, String password) {
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(password, Keys.ENTER);
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-in-button"))).click();
+        LoginPage.signIn(browser, wait, username, password);
     }
 
     /** The ids of the applications listed once the chat view is shown. */

@@ -18,7 +18,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
@@ -28,6 +27,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import torii.testing.BlackBox;
 import torii.testing.Browser;
+import torii.testing.LoginPage;
 
 /** The admin console at /admin in a real browser, using only the public admin API, as administrators and others. */
 class AdminConsoleIT extends BlackBox {
@@ -85,7 +85,8 @@ class AdminConsoleIT extends BlackBox {
                     .anyMatch(row -> row.get(0).equals(group) && row.get(1).equals("group")));
 
             Browser.visit(api.uri("/"), "console-full-path-user", (userBrowser, userWait) -> {
-                signIn(userBrowser, userWait, username, password);
+                userWait.until(ExpectedConditions.elementToBeClickable(By.id("sign-in-button"))).click();
+                LoginPage.signIn(userBrowser, userWait, username, password);
                 userWait.until(ExpectedConditions.visibilityOfElementLocated(By.id("chat-view")));
                 var apps = userWait.until(ExpectedConditions.presenceOfAllElementsLocatedBy(
                         By.cssSelector("#app-list button"))).stream().map(button -> button.getAttribute("data-app"))
@@ -144,7 +145,6 @@ class AdminConsoleIT extends BlackBox {
             signIn(browser, wait, "johndoe", "secret");
             var refusal = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("refusal-message")));
             assertEquals(REFUSAL, refusal.getText());
-            assertFalse(browser.findElement(By.id("refusal-chat")).isDisplayed());
             assertNoData(browser);
             assertNull(stored(browser), "no session is kept");
 
@@ -160,23 +160,30 @@ class AdminConsoleIT extends BlackBox {
             assertNull(stored(browser));
             wait.until(driver -> api.postForm("token", "grant_type=refresh_token&client_id=chat&refresh_token="
                     + tokens.getString("refresh_token")).status() == 400);
+
+            // Signing in again asks for the password, although the browser is still signed in as johndoe.
+            browser.findElement(By.id("refusal-back")).click();
+            LoginPage.signIn(browser, wait, "admin", "secretadmin");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("console-view")));
+            wait.until(driver -> !rows(driver, "users-rows").isEmpty());
         });
     }
 
     @Test
-    void administratorWithATemporaryPasswordIsSentToChooseTheirOwnFirst() {
+    void administratorWithATemporaryPasswordChoosesTheirOwnOnTheLoginPageFirst() {
         var username = "new-admin-" + fresh();
         var made = api.json("POST", "admin/users", admin(), "{\"username\":\"" + username + "\",\"password\":"
                 + "\"password-" + username + "\",\"roles\":[\"user\",\"admin\"],\"password_temporary\":true}");
         assertEquals(201, made.status(), made.body());
         inConsole("console-temporary-password", (browser, wait) -> {
             signIn(browser, wait, username, "password-" + username);
-            var message = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("refusal-message")));
-            assertTrue(message.getText().startsWith("Your password was set by an administrator."), message.getText());
-            assertTrue(browser.findElement(By.cssSelector("#refusal-chat a")).getAttribute("href").endsWith("/"));
-            assertNoData(browser);
-            assertNull(stored(browser));
+            LoginPage.choosePassword(browser, wait, "chosen-" + username, "chosen-" + username);
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("console-view")));
+            wait.until(driver -> !rows(driver, "users-rows").isEmpty());
+            assertEquals(username, browser.findElement(By.id("user-name")).getText());
         });
+        assertEquals(200, api.postForm("token", "username=" + username + "&password=chosen-" + username).status());
+        assertFalse(api.getWithToken("admin/users/" + username, admin()).json().getBoolean("password_change_required"));
     }
 
     @Test
@@ -593,12 +600,16 @@ class AdminConsoleIT extends BlackBox {
             var refreshToken = (String) script(browser,
                     "return JSON.parse(sessionStorage.getItem('torii.admin.session')).refreshToken;");
             browser.findElement(By.id("sign-out")).click();
+            // With the ID token as its hint, /logout ends the browser's login without asking and comes back here.
             var notice = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-notice")));
             assertEquals("You have signed out.", notice.getText());
+            assertEquals(api.uri("/admin").toString(), browser.getCurrentUrl());
             assertNull(stored(browser));
             assertNoData(browser);
             assertEquals(400, api.postForm("token", "grant_type=refresh_token&client_id=chat&refresh_token="
                     + refreshToken).status());
+            browser.findElement(By.id("sign-in-button")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password")));
         });
     }
 
@@ -621,10 +632,12 @@ class AdminConsoleIT extends BlackBox {
         return UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /** From the console, through the login page. */
     static void signIn(WebDriver browser, WebDriverWait wait, String username, String password) {
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(password, Keys.ENTER);
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-in-button"))).click();
+        LoginPage.signIn(browser, wait, username, password);
     }
+
 
     static void signInAsAdmin(WebDriver browser, WebDriverWait wait) {
         signIn(browser, wait, "admin", "secretadmin");

@@ -37,9 +37,9 @@ class ConsoleFilesTest {
         assertEquals(kinds, offered);
     }
 
-    /** The console's script, and the chat page's and the sign-in module they share. */
+    /** The console's script, the chat page's, the sign-in module they share, and the login page's. */
     @ParameterizedTest
-    @ValueSource(strings = {"admin.js", "app.js", "session.js"})
+    @ValueSource(strings = {"admin.js", "app.js", "session.js", "signin.js"})
     void scriptNeverTurnsTextIntoMarkupOrCode(String name) throws IOException {
         var script = Files.readString(SCRIPT.resolveSibling(name));
         for (var sink : List.of("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(",
@@ -51,6 +51,29 @@ class ConsoleFilesTest {
                 .collect(Collectors.toSet());
         assertTrue(Set.of("aria-label", "aria-current", "aria-describedby", "aria-invalid", "aria-busy").containsAll(attributes),
                 attributes.toString());
+    }
+
+    /** The pages' policy allows no inline script or style: any in the markup would be refused, and the page broken. */
+    @ParameterizedTest
+    @ValueSource(strings = {"admin.html", "index.html", "signin.html"})
+    void pageHoldsNoInlineScriptStyleOrHandler(String name) throws IOException {
+        var page = Files.readString(SCRIPT.resolveSibling(name));
+        var scripts = Pattern.compile("<script\\b[^>]*>").matcher(page).results().map(MatchResult::group).toList();
+        assertFalse(scripts.isEmpty(), "the page has its script");
+        assertTrue(scripts.stream().allMatch(tag -> tag.contains(" src=\"/")), scripts.toString());
+        assertFalse(page.contains("<style"), "<style");
+        assertFalse(Pattern.compile("\\sstyle=").matcher(page).find(), "style attribute");
+        assertFalse(Pattern.compile("\\son[a-z]+=").matcher(page).find(), "event handler attribute");
+    }
+
+    /** The login page is served at /authorize and /logout: its assets must not depend on the folder of its address. */
+    @Test
+    void loginPageLinksItsAssetsFromTheRoot() throws IOException {
+        var page = Files.readString(SCRIPT.resolveSibling("signin.html"));
+        var links = Pattern.compile("(?:src|href)=\"([^\"]*)\"").matcher(page).results().map(link -> link.group(1))
+                .toList();
+        assertFalse(links.isEmpty());
+        assertTrue(links.stream().allMatch(link -> link.startsWith("/") && !link.startsWith("//")), links.toString());
     }
 
     static String script() throws IOException {

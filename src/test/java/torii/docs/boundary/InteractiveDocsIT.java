@@ -1,6 +1,7 @@
 package torii.docs.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -16,6 +17,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import torii.testing.BlackBox;
 import torii.testing.Browser;
+import torii.testing.LoginPage;
 
 /** /docs in a real browser, following the FastAPI write-up: Authorize, then Try it out on /users/me/items. */
 class InteractiveDocsIT extends BlackBox {
@@ -35,11 +37,11 @@ class InteractiveDocsIT extends BlackBox {
     void authorizeDialogOffersTheScopesAndATokenWithOnlyMeCannotReadItems() {
         inBrowser("docs-scopes", (browser, wait) -> {
             wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.authorize"))).click();
-            var offered = wait.until(ExpectedConditions.presenceOfAllElementsLocatedBy(
-                    By.cssSelector(".scopes input[type='checkbox']"))).stream()
+            var password = flow(wait, "password");
+            var offered = password.findElements(By.cssSelector(".scopes input[type='checkbox']")).stream()
                     .map(box -> box.getAttribute("data-value")).collect(Collectors.toSet());
             assertEquals(Set.of("me", "items", "admin"), offered);
-            browser.findElement(By.cssSelector(".scopes input[data-value='me'] + label")).click();
+            password.findElement(By.cssSelector(".scopes input[data-value='me'] + label")).click();
             signIn(browser, wait, "johndoe", "secret");
             var response = tryOut(wait, browser.findElement(By.id("operations-default-items")));
             assertEquals("403", response.status());
@@ -56,15 +58,26 @@ class InteractiveDocsIT extends BlackBox {
         signIn(browser, wait, username, password);
     }
 
-    /** Fills in the open Authorize dialog, signs in, and closes the dialog. */
+    /** Fills in the password flow of the open Authorize dialog, signs in, and closes the dialog. */
     static void signIn(WebDriver browser, WebDriverWait wait, String username, String password) {
+        var section = flow(wait, "password");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("oauth_username"))).sendKeys(username);
         browser.findElement(By.id("oauth_password")).sendKeys(password);
-        browser.findElement(By.cssSelector(".auth-btn-wrapper .modal-btn.authorize")).click();
+        section.findElement(By.cssSelector(".auth-btn-wrapper .modal-btn.authorize")).click();
         // Swagger UI offers to remove the authorization once /token has answered with a token.
-        wait.until(ExpectedConditions.visibilityOfElementLocated(
+        wait.until(ExpectedConditions.visibilityOfNestedElementsLocatedBy(section,
                 By.cssSelector(".auth-btn-wrapper button[aria-label='Remove authorization']")));
-        browser.findElement(By.cssSelector(".auth-btn-wrapper .btn-done")).click();
+        section.findElement(By.cssSelector(".auth-btn-wrapper .btn-done")).click();
+    }
+
+    /**
+     * The part of the open Authorize dialog for one flow of the scheme: Swagger UI shows each flow on its own, headed
+     * "(OAuth2, password)" or "(OAuth2, authorizationCode with PKCE)".
+     */
+    static WebElement flow(WebDriverWait wait, String name) {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                "//div[contains(@class,'auth-container')]//h4[contains(normalize-space(.), '(OAuth2, " + name
+                        + "')]/..")));
     }
 
     /** Try it out, Execute, and the status and body Swagger UI shows. */
@@ -88,6 +101,47 @@ class InteractiveDocsIT extends BlackBox {
     }
 
     @Test
+    void authorizationCodeFlowSignsInOnTheLoginPageAndTheTokenReadsTheItems() {
+        inBrowser("docs-code-flow", (browser, wait) -> {
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.authorize"))).click();
+            var section = flow(wait, "authorizationCode");
+            assertEquals("docs", section.findElement(By.cssSelector("input[data-name='clientId']"))
+                    .getAttribute("value"));
+            var tab = browser.getWindowHandle();
+            section.findElement(By.cssSelector(".auth-btn-wrapper .modal-btn.authorize")).click();
+            // Swagger UI opens the login page in a window of its own, which closes once it has sent the code back.
+            wait.until(driver -> driver.getWindowHandles().size() == 2);
+            var popup = browser.getWindowHandles().stream().filter(handle -> !handle.equals(tab)).findFirst()
+                    .orElseThrow();
+            browser.switchTo().window(popup);
+            var authorization = browser.getCurrentUrl();
+            assertTrue(authorization.contains("code_challenge_method=S256"), authorization);
+            assertTrue(authorization.contains("client_id=docs"), authorization);
+            LoginPage.signIn(browser, wait, "johndoe", "secret");
+            wait.until(driver -> driver.getWindowHandles().size() == 1);
+            browser.switchTo().window(tab);
+            wait.until(ExpectedConditions.visibilityOfNestedElementsLocatedBy(section,
+                    By.cssSelector("button[aria-label='Remove authorization']")));
+            section.findElement(By.cssSelector(".auth-btn-wrapper .btn-done")).click();
+            var response = tryOut(wait, browser.findElement(By.id("operations-default-items")));
+            assertEquals("200", response.status());
+            assertTrue(response.body().contains("\"owner\": \"johndoe\""), response.body());
+        });
+    }
+
+    @Test
+    void redirectPageRunsOnlyItsOwnScript() {
+        var page = api.get("docs/oauth2-redirect.html");
+        assertEquals(200, page.status());
+        assertTrue(page.body().contains("<script src=\"oauth2-redirect.js\"></script>"), page.body());
+        var policy = page.header("Content-Security-Policy");
+        assertTrue(policy.contains("script-src 'self'"), policy);
+        assertFalse(policy.contains("unsafe"), policy);
+        assertEquals("no-referrer", page.header("Referrer-Policy"));
+        assertEquals(200, api.get("docs/oauth2-redirect.js").status());
+    }
+
+    @Test
     void openApiDocumentDeclaresThePasswordFlowAndWhatItProtects() {
         var reply = api.get("/openapi", "Accept", "application/json");
         assertEquals(200, reply.status());
@@ -96,6 +150,12 @@ class InteractiveDocsIT extends BlackBox {
                 .getJsonObject("OAuth2PasswordBearer");
         assertEquals("oauth2", flow.getString("type"));
         assertEquals("/token", flow.getJsonObject("flows").getJsonObject("password").getString("tokenUrl"));
+        var code = flow.getJsonObject("flows").getJsonObject("authorizationCode");
+        assertEquals("/authorize", code.getString("authorizationUrl"));
+        assertEquals("/token", code.getString("tokenUrl"));
+        assertEquals("/token", code.getString("refreshUrl"));
+        assertTrue(code.getJsonObject("scopes").keySet().containsAll(Set.of("openid", "me", "items", "admin")),
+                code.toString());
 
         var paths = document.getJsonObject("paths");
         for (var path : List.of("/users/me", "/users/me/items")) {
@@ -105,8 +165,9 @@ class InteractiveDocsIT extends BlackBox {
         var form = paths.getJsonObject("/token").getJsonObject("post").getJsonObject("requestBody")
                 .getJsonObject("content").getJsonObject("application/x-www-form-urlencoded").getJsonObject("schema");
         var formSchema = resolve(document, form);
-        assertEquals(Set.of("grant_type", "username", "password", "refresh_token", "scope", "client_id",
-                "client_secret"), formSchema.getJsonObject("properties").keySet());
+        assertEquals(Set.of("grant_type", "username", "password", "refresh_token", "code", "redirect_uri",
+                "code_verifier", "scope", "client_id", "client_secret"),
+                formSchema.getJsonObject("properties").keySet());
         for (var path : List.of("/revoke", "/introspect")) {
             var body = paths.getJsonObject(path).getJsonObject("post").getJsonObject("requestBody")
                     .getJsonObject("content").getJsonObject("application/x-www-form-urlencoded").getJsonObject("schema");

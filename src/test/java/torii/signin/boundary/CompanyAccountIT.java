@@ -136,6 +136,25 @@ class CompanyAccountIT extends BlackBox {
     }
 
     @Test
+    void theChatPageSignsInWithACompanyAccount() {
+        Browser.visit(URI.create("about:blank"), "company-account-chat", (browser, wait) -> {
+            browser.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+            browser.get(api.uri("/").toString());
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-in-button"))).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#provider-list button[data-provider=company]")))
+                    .click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")))
+                    .sendKeys(Keycloak.HANAKO.username());
+            browser.findElement(By.id("password")).sendKeys(Keycloak.HANAKO.password());
+            browser.findElement(By.id("kc-login")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("chat-view")));
+            assertEquals(api.uri("/").toString(), browser.getCurrentUrl());
+            assertEquals(Keycloak.HANAKO.name(), wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.id("user-name"))).getText());
+        });
+    }
+
+    @Test
     void theLoginPageListsTheProvider() {
         var providers = api.get("authorize/providers").array();
         assertEquals(1, providers.size());
