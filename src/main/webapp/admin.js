@@ -1200,8 +1200,11 @@ async function loadClients() {
             const made = client.source === "admin";
             return [client.client_id, client.type, made ? "an administrator" : "the configuration",
                 client.disabled ? "disabled" : "enabled", instant(client.created_at),
+                (client.redirect_uris ?? []).join("\n") || "none",
                 actions(button(client.disabled ? "Enable" : "Disable", (event) => toggleClient(client,
                     event.currentTarget), {label: `${client.disabled ? "Enable" : "Disable"} ${client.client_id}`}),
+                made ? button("Redirect URIs", (event) => editRedirectUris(client, event.currentTarget),
+                    {label: `Redirect URIs of ${client.client_id}`}) : null,
                 made && client.type === "confidential" ? button("New secret", (event) => newSecret(client,
                     event.currentTarget), {label: `New secret for ${client.client_id}`}) : null,
                 made ? button("Delete", (event) => deleteClient(client, event.currentTarget),
@@ -1256,11 +1259,33 @@ async function deleteClient(client, control) {
     });
 }
 
+/** The lines of a text box that hold something. */
+function lines(text) {
+    return text.split("\n").map((line) => line.trim()).filter((line) => line !== "");
+}
+
+async function editRedirectUris(client, control) {
+    const edited = prompt(`Redirect URIs of ${client.client_id}, separated by spaces (none to stop its sign-ins):`,
+        (client.redirect_uris ?? []).join(" "));
+    if (edited === null) {
+        return;
+    }
+    await busy(control, $("clients-error"), async () => {
+        await api(path`/admin/clients/${client.client_id}/redirect-uris`, {method: "PUT",
+            body: {redirect_uris: edited.split(/\s+/).filter((uri) => uri !== "")}});
+        await loadClients();
+    });
+}
+
 async function createClient(form) {
     const made = await api("/admin/clients", {method: "POST", body: {client_id: blankAsNull(form.elements.client_id
-        .value)}});
+        .value), type: form.elements.type.value, redirect_uris: lines(form.elements.redirect_uris.value)}});
     form.reset();
-    showSecret(made);
+    if (made.client_secret) {
+        showSecret(made);
+    } else {
+        hideSecret();
+    }
     await loadClients();
 }
 

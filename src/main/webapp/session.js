@@ -250,8 +250,21 @@ export class Session {
             state});
         if (idToken) {
             query.set("id_token_hint", idToken);
+            location.assign(`/logout?${query}`);
+            return null;
         }
-        location.assign(`/logout?${query}`);
+        // Without an ID token, a link to /logout would ask the user first; this page is of the service's own origin,
+        // so it confirms in the logout page's place, as the user has just asked to sign out here.
+        try {
+            const response = await fetch("/logout", {method: "POST", cache: "no-store",
+                headers: {"Content-Type": "application/json", "Accept": "application/json"},
+                body: JSON.stringify({query: query.toString()})});
+            const next = response.ok ? await response.json() : null;
+            location.assign(typeof next?.redirect_to === "string" && next.redirect_to.startsWith(location.origin + "/")
+                ? next.redirect_to : `/logout?${query}`);
+        } catch {
+            location.assign(`/logout?${query}`);
+        }
         return null;
     }
 

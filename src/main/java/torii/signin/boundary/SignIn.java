@@ -210,7 +210,11 @@ public class SignIn {
         return login.isPresent();
     }
 
+    /**
+     * Whether cookies must be Secure: the browser reached the service over HTTPS, or its public URL (the issuer) is
+     * HTTPS, as behind a proxy that ends TLS and speaks HTTP to the service.
+     */
     public boolean secure(URI requestBase) {
-        return "https".equalsIgnoreCase(requestBase.getScheme());
+        return "https".equalsIgnoreCase(requestBase.getScheme()) || settings.issuer().regionMatches(true, 0, "https:", 0, 6);
     }
 }

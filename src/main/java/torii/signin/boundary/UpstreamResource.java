@@ -35,7 +35,7 @@ import torii.signin.control.LoginCookie;
  * authorization request it came with, and comes back to the callback, where the account's local user (made at its
  * first sign-in) logs the browser in and the request is answered as after a password.
  */
-@Path("authorize/upstream/{provider: [a-z0-9][a-z0-9-]{0,31}}")
+@Path("authorize/upstream/{provider}")
 @ApplicationScoped
 @PermitAll
 public class UpstreamResource {

@@ -236,29 +236,43 @@ class ChatPageIT extends BlackBox {
         });
     }
 
-    /** The chat page holds no ID token (see app.js): the login page asks before it ends the browser's login. */
+    /**
+     * The chat page holds no ID token (see app.js), so a link to /logout would ask first; the page, of this origin,
+     * ends the browser's login itself.
+     */
     @Test
-    void signOutRevokesTheRefreshTokenAndEndsTheLoginOnceConfirmed() {
+    void signOutRevokesTheRefreshTokenAndEndsTheBrowsersLogin() {
         inBrowser("chat-sign-out", (browser, wait) -> {
             signIn(browser, wait, "johndoe", "secret");
             applications(wait);
             var refreshToken = storedSession(browser).getString("refreshToken");
             browser.findElement(By.id("sign-out")).click();
-            wait.until(ExpectedConditions.urlContains("/logout"));
-            assertEquals("Sign out of Torii?", wait.until(ExpectedConditions.visibilityOfElementLocated(
-                    By.id("sign-out-heading"))).getText());
+            var notice = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-notice")));
+            assertEquals("You have signed out.", notice.getText());
+            assertEquals(api.uri("/").toString(), browser.getCurrentUrl());
             assertNull(storedSession(browser));
             var refresh = api.postForm("token", "grant_type=refresh_token&client_id=chat&refresh_token=" + refreshToken);
             assertEquals(400, refresh.status(), refresh.body());
             assertEquals("invalid_grant", refresh.json().getString("error"));
-
-            browser.findElement(By.id("sign-out-button")).click();
-            var notice = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in-notice")));
-            assertEquals("You have signed out.", notice.getText());
-            assertEquals(api.uri("/").toString(), browser.getCurrentUrl());
             assertFalse(browser.findElement(By.id("chat-view")).isDisplayed());
             // The browser's login has ended too: signing in asks for the password again.
             browser.findElement(By.id("sign-in-button")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password")));
+        });
+    }
+
+    /** A link to /logout from elsewhere, without an ID token: the logout page asks before it ends anything. */
+    @Test
+    void aLogoutLinkAsksBeforeItEndsTheLogin() {
+        inBrowser("chat-logout-link", (browser, wait) -> {
+            signIn(browser, wait, "johndoe", "secret");
+            applications(wait);
+            browser.get(api.uri("logout").toString());
+            assertEquals("Sign out of Torii?", wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.id("sign-out-heading"))).getText());
+            browser.findElement(By.id("sign-out-button")).click();
+            wait.until(ExpectedConditions.urlToBe(api.uri("/").toString()));
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-in-button"))).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password")));
         });
     }

@@ -528,6 +528,39 @@ class AdminConsoleIT extends BlackBox {
     }
 
     @Test
+    void aPublicClientWithRedirectUrisIsMadeAndItsUrisChanged() {
+        var id = "console-app-" + fresh();
+        inConsole("console-public-client", (browser, wait) -> {
+            signInAsAdmin(browser, wait);
+            open(browser, wait, "keys");
+            type(browser, wait, "client-id", id);
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("client-type"))).selectByValue("public");
+            type(browser, wait, "client-redirect-uris", "https://app.example/callback\nhttp://127.0.0.1:3000/cb");
+            submit(browser, wait, By.cssSelector("#client-form button[type=submit]"));
+            wait.until(driver -> rows(driver, "clients-rows").stream().anyMatch(row -> row.get(0).equals(id)));
+            assertFalse(browser.findElement(By.id("client-secret")).isDisplayed(), "a public client has no secret");
+
+            browser.findElement(By.cssSelector("#clients-rows button[aria-label='Redirect URIs of " + id + "']")).click();
+            var asked = wait.until(ExpectedConditions.alertIsPresent());
+            asked.sendKeys("https://app.example/signed-in");
+            asked.accept();
+            wait.until(driver -> rows(driver, "clients-rows").stream().anyMatch(row -> row.get(0).equals(id)
+                    && row.contains("https://app.example/signed-in")));
+
+            type(browser, wait, "client-id", id + "-bad");
+            type(browser, wait, "client-redirect-uris", "http://app.example/not-https");
+            submit(browser, wait, By.cssSelector("#client-form button[type=submit]"));
+            var error = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#client-redirect-uris[aria-invalid=true]")));
+            assertTrue(error.isDisplayed());
+        });
+        var client = api.getWithToken("admin/clients/" + id, admin()).json();
+        assertEquals("public", client.getString("type"));
+        assertEquals("[\"https://app.example/signed-in\"]", client.getJsonArray("redirect_uris").toString());
+        assertEquals(404, api.getWithToken("admin/clients/" + id + "-bad", admin()).status());
+    }
+
+    @Test
     void usersApiKeyIsDeletedOnceConfirmedAndStopsWorking() {
         var admin = admin();
         var username = "scripted-" + fresh();

@@ -84,15 +84,18 @@ class AuthorizationRequestTest {
                 "state", "scope", "nonce", "prompt", "max_age", "response_mode", "request", "login_hint", "other");
         var goodValues = Map.of("response_type", "code", "client_id", "chat", "redirect_uri", "https://rp.example/cb",
                 "code_challenge", CHALLENGE, "code_challenge_method", "S256", "prompt", "login", "max_age", "60");
-        qt().withFixedSeed(20261201L).withExamples(5000)
+        qt().withFixedSeed(20261201L).withExamples(3000)
                 .forAll(lists().of(integers().between(0, names.size() - 1)).ofSizeBetween(0, 20),
-                        lists().of(strings().allPossible().ofLengthBetween(0, 1100)).ofSize(20),
+                        lists().of(strings().allPossible().ofLengthBetween(0, 40)).ofSize(20),
                         integers().between(0, 3))
                 .checkAssert((chosen, values, mode) -> {
                     var params = new MultivaluedHashMap<String, String>();
                     for (int i = 0; i < chosen.size(); i++) {
                         var name = names.get(chosen.get(i));
-                        var value = mode == 0 || !goodValues.containsKey(name) ? values.get(i) : goodValues.get(name);
+                        // Now and then a value past every length limit: a state or nonce of 1,100 characters.
+                        var generated = values.get(i).startsWith("x") ? values.get(i).repeat(1100 / values.get(i)
+                                .length() + 1) : values.get(i);
+                        var value = mode == 0 || !goodValues.containsKey(name) ? generated : goodValues.get(name);
                         params.add(name, value);
                     }
                     try {
