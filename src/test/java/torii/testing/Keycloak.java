@@ -100,8 +100,8 @@ public final class Keycloak {
         var home = Path.of(required("torii.keycloak.home", "the unpacked distribution, which mvn verify makes"));
         var kcSh = home.resolve("bin/kc.sh");
         if (!Files.isExecutable(kcSh)) {
-            throw new IllegalStateException(kcSh + " is missing: run the tests through mvn verify, which unpacks "
-                    + "org.keycloak:keycloak-quarkus-dist into target/");
+            throw new IllegalStateException(kcSh + " is missing: run the tests through mvn verify -Pfull (or with "
+                    + "-Dtorii.it.skip-slow=false), which unpacks org.keycloak:keycloak-quarkus-dist into target/");
         }
         var javaHome = Path.of(required("torii.keycloak.java-home", "a JDK of version 21 or later"));
         if (!Files.isExecutable(javaHome.resolve("bin/java"))) {

@@ -32,7 +32,7 @@ public class ChatResource {
 
     @PostConstruct
     void open() {
-        files = new StaticFiles(name -> StaticFiles.read(servletContext.getResourceAsStream("/" + name)));
+        files = StaticFiles.webapp(servletContext);
     }
 
     @GET

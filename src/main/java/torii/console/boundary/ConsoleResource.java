@@ -35,7 +35,7 @@ public class ConsoleResource {
 
     @PostConstruct
     void open() {
-        page = new StaticFiles(name -> StaticFiles.read(servletContext.getResourceAsStream("/" + name)));
+        page = StaticFiles.webapp(servletContext);
     }
 
     @GET

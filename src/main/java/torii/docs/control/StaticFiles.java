@@ -1,5 +1,6 @@
 package torii.docs.control;
 
+import jakarta.servlet.ServletContext;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.EntityTag;
@@ -48,6 +49,11 @@ public class StaticFiles {
     }
 
     /** The docs page: this project's own files under {@code docs/} on the class path, then Swagger UI's webjar. */
+    /** The files at the root of the WAR (the pages and their assets), as the servlet container holds them. */
+    public static StaticFiles webapp(ServletContext context) {
+        return new StaticFiles(name -> read(context.getResourceAsStream("/" + name)));
+    }
+
     public static StaticFiles docs() {
         var webjarDirectory = webjarDirectory("org.webjars", "swagger-ui", "");
         return new StaticFiles(name -> classPath(OWN + name).or(() -> classPath(webjarDirectory + name)));

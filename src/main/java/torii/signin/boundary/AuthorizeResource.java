@@ -1,10 +1,8 @@
 package torii.signin.boundary;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
@@ -25,9 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import torii.docs.control.StaticFiles;
 import torii.federation.boundary.Federation;
-import torii.platform.boundary.Pages;
 import torii.platform.control.ClientAddresses;
 import torii.platform.control.Refusal;
 import torii.platform.control.Refusal.Kind;
@@ -54,14 +50,7 @@ public class AuthorizeResource {
     Federation federation;
 
     @Inject
-    ServletContext servletContext;
-
-    private StaticFiles files;
-
-    @PostConstruct
-    void open() {
-        files = new StaticFiles(name -> StaticFiles.read(servletContext.getResourceAsStream("/" + name)));
-    }
+    LoginPage loginPage;
 
     @GET
     @Operation(summary = "Authorize", description = "The authorization code flow with PKCE (S256): a redirect to the "
@@ -76,17 +65,12 @@ public class AuthorizeResource {
         try {
             var checked = signIn.check(uri.getQueryParameters(), signIn.ownOrigins(uri.getBaseUri()));
             var outcome = signIn.authorize(checked, cookie);
-            return outcome.redirect() != null ? PageRequests.redirect(outcome.redirect()) : page(request);
+            return outcome.redirect() != null ? PageRequests.redirect(outcome.redirect()) : loginPage.serve(request);
         } catch (SignIn.Redirected redirected) {
             return PageRequests.redirect(redirected.location());
         } catch (AuthorizationError error) {
             throw Refusal.oauth(Kind.INVALID, error.error(), error.getMessage());
         }
-    }
-
-    /** The login page, with the chat page's policy; never cached, since it is the answer to one request. */
-    Response page(Request request) {
-        return Pages.lockedDown(files.serve("signin.html", request)).header("Cache-Control", "no-store").build();
     }
 
     @POST

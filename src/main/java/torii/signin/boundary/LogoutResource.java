@@ -1,10 +1,8 @@
 package torii.signin.boundary;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
@@ -29,9 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import torii.clients.boundary.Clients;
 import torii.clients.control.RedirectUris;
-import torii.docs.control.StaticFiles;
 import torii.keys.control.KeyRing;
-import torii.platform.boundary.Pages;
 import torii.platform.control.ClientAddresses;
 import torii.platform.control.Refusal;
 import torii.platform.control.TokenSettings;
@@ -65,14 +61,7 @@ public class LogoutResource {
     ClientAddresses addresses;
 
     @Inject
-    ServletContext servletContext;
-
-    private StaticFiles files;
-
-    @PostConstruct
-    void open() {
-        files = new StaticFiles(name -> StaticFiles.read(servletContext.getResourceAsStream("/" + name)));
-    }
+    LoginPage loginPage;
 
     @GET
     @Operation(summary = "Log Out", description = "With an id_token_hint of the browser's user, the login ends at "
@@ -91,7 +80,7 @@ public class LogoutResource {
         // Nothing to end, or the ID token of the browser's own user: no need to ask.
         var confirmed = user.isEmpty() || hint.isPresent() && user.get().username().equals(hint.get().subject());
         if (!confirmed) {
-            return Pages.lockedDown(files.serve("signin.html", request)).header("Cache-Control", "no-store").build();
+            return loginPage.serve(request);
         }
         signIn.logOut(cookie, addresses.of(http));
         return Response.fromResponse(PageRequests.redirect(next))
