@@ -6,8 +6,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.config.Config;
 import torii.federation.control.AccountNames;
 import torii.federation.entity.LinkedAccount;
@@ -63,11 +65,11 @@ public class Accounts {
             }
         }
         // Every name it could have is taken: a name nobody chose, which an administrator may change by hand.
-        return make(identity.provider() + "-" + OpaqueValues.random(6).toLowerCase(java.util.Locale.ROOT)
+        return make(identity.provider() + "-" + OpaqueValues.random(6).toLowerCase(Locale.ROOT)
                 .replaceAll("[^a-z0-9]", "0"), identity, roles).orElseThrow();
     }
 
-    Optional<User> make(String name, UpstreamIdentity identity, java.util.Set<String> roles) {
+    Optional<User> make(String name, UpstreamIdentity identity, Set<String> roles) {
         var user = new User(name, identity.email(), identity.name(), "", roles);
         if (!users.addIfAbsent(user)) {
             return Optional.empty();

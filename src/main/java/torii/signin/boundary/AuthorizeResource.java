@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -25,8 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import torii.federation.boundary.Federation;
 import torii.platform.control.ClientAddresses;
-import torii.platform.control.Refusal;
 import torii.platform.control.Refusal.Kind;
+import torii.platform.control.Refusal;
 import torii.signin.control.AuthorizationError;
 import torii.signin.control.LoginCookie;
 
@@ -112,7 +113,7 @@ public class AuthorizeResource {
                             .cookie(LoginCookie.of(loggedIn.cookie(), loggedIn.lifetime(), secure))
                             .header("Cache-Control", "no-store").build());
         } catch (SignIn.Redirected redirected) {
-            return java.util.concurrent.CompletableFuture.completedFuture(
+            return CompletableFuture.completedFuture(
                     Response.ok(new Next(redirected.location())).header("Cache-Control", "no-store").build());
         } catch (AuthorizationError error) {
             throw Refusal.oauth(Kind.INVALID, error.error(), error.getMessage());

@@ -10,11 +10,13 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -23,8 +25,8 @@ import torii.federation.boundary.Accounts;
 import torii.federation.boundary.Federation;
 import torii.federation.entity.UpstreamFailure;
 import torii.platform.control.ClientAddresses;
-import torii.platform.control.Refusal;
 import torii.platform.control.Refusal.Kind;
+import torii.platform.control.Refusal;
 import torii.platform.entity.AuditEvent;
 import torii.signin.control.AuthorizationError;
 import torii.signin.control.AuthorizationRequest;
@@ -115,13 +117,13 @@ public class UpstreamResource {
                     .build();
         } catch (UpstreamFailure failure) {
             audit.fire(new AuditEvent(AuditEvent.LOGIN, null, address, AuditEvent.FAILURE,
-                    "with " + provider + ": " + failure.reason().name().toLowerCase(java.util.Locale.ROOT)));
+                    "with " + provider + ": " + failure.reason().name().toLowerCase(Locale.ROOT)));
             return cleared(PageRequests.redirect(signIn.error(request, failed(failure))), uri);
         }
     }
 
     /** The authorization request checked; {@link SignIn.Redirected} for an error to tell the client. */
-    AuthorizationRequest checked(jakarta.ws.rs.core.MultivaluedMap<String, String> params, UriInfo uri) {
+    AuthorizationRequest checked(MultivaluedMap<String, String> params, UriInfo uri) {
         try {
             return signIn.check(params, signIn.ownOrigins(uri.getBaseUri()));
         } catch (AuthorizationError error) {

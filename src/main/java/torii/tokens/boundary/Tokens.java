@@ -230,12 +230,18 @@ public class Tokens {
         var scope = user == null ? null : Scope.parse(code.scope()).within(mayHave(user));
         var session = user == null ? Optional.<Session>empty()
                 : sessions.startFrom(code.login(), user, clientId, scope.toString());
-        if (session.isEmpty() || em.createNamedQuery(AuthorizationCode.REDEEM).setParameter("session",
-                session.get().id()).setParameter("hash", code.hash()).executeUpdate() != 1) {
-            session.ifPresent(sessions::end);
+        if (session.isEmpty()) {
             em.remove(code);
             record(AuditEvent.CODE_REDEEM, code.username(), AuditEvent.FAILURE, "client " + clientId + ": "
                     + (failure == null ? "the login has ended" : failure));
+            return Optional.empty();
+        }
+        if (em.createNamedQuery(AuthorizationCode.REDEEM).setParameter("session", session.get().id())
+                .setParameter("hash", code.hash()).executeUpdate() != 1) {
+            // Another request redeemed it meanwhile: its row is left to name that session for a later reuse.
+            sessions.end(session.get());
+            record(AuditEvent.CODE_REDEEM, code.username(), AuditEvent.FAILURE, "client " + clientId
+                    + ": redeemed at the same time by another request");
             return Optional.empty();
         }
         record(AuditEvent.CODE_REDEEM, code.username(), AuditEvent.SUCCESS, "client " + clientId);
