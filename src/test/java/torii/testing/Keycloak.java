@@ -24,7 +24,9 @@ import java.util.stream.Stream;
  * {@code src/test/resources/keycloak/company-realm.json} imported at start. It runs on its own JDK,
  * {@code torii.keycloak.java-home} (the pom names the machine's Temurin 25), not the tests' Java 17. Started once per
  * test JVM, at the first {@link #shared()}, within {@code torii.keycloak.start-seconds}; its output goes to
- * target/keycloak.log; it is stopped by its pid when the JVM ends, however it ends.
+ * target/keycloak.log; it is stopped by its pid when the JVM ends, however it ends. The realm's people have fixed ids,
+ * so that their subjects, and the local users linked to them, stay the same from one run to the next on a test database
+ * that outlives the run.
  */
 public final class Keycloak {
 
