@@ -108,8 +108,13 @@ public final class Instance {
     }
 
     public boolean log(String text) {
+        return logText().contains(text);
+    }
+
+    /** Everything the server has logged so far. */
+    public String logText() {
         try {
-            return Files.readString(log).contains(text);
+            return Files.readString(log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
