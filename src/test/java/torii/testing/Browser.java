@@ -66,7 +66,9 @@ public interface Browser {
         var browser = shared.orElseGet(Browser::start);
         try {
             browser.get(page.toString());
-            steps.accept(browser, new WebDriverWait(browser, Duration.ofSeconds(30)));
+            // Polled every 50 ms rather than WebDriver's 500: a page answers in a few, and the half-second sleeps
+            // added up to most of a browser test's time.
+            steps.accept(browser, new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(50)));
         } catch (RuntimeException | AssertionError failure) {
             keepEvidence(browser, evidence);
             throw failure;

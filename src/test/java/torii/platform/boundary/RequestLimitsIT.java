@@ -173,10 +173,25 @@ class RequestLimitsIT {
         }
     }
 
+    /**
+     * Read up to the answer's last chunk only: after it Payara keeps the connection open for the rest of the body (at
+     * most max-swallowing-input-bytes) until its keep-alive timeout, 30 s more, although the answer says it closes.
+     */
     @Test
     void aBodyThatStopsArrivingIsATimeoutInTheJsonShapeNotAFailure() throws IOException {
-        var answer = exchange("POST /token HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
-                + "Content-Length: 1000\r\n\r\nusername=j");
-        assertJsonAnswer(408, answer);
+        try (var socket = new Socket("127.0.0.1", Api.at(deployment).base().getPort())) {
+            socket.setSoTimeout(60_000);
+            socket.getOutputStream().write(("POST /token HTTP/1.1\r\nHost: x\r\nContent-Type: "
+                    + "application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\nusername=j")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            var answer = new StringBuilder();
+            var in = socket.getInputStream();
+            for (int b; !answer.toString().endsWith("\r\n0\r\n\r\n") && (b = in.read()) != -1; ) {
+                answer.append((char) b);
+            }
+            assertJsonAnswer(408, answer.toString());
+            assertTrue(answer.toString().contains("Connection: close"), answer.toString());
+        }
     }
 }
