@@ -118,12 +118,20 @@ launch() {
         aot) [ -f "$micro/torii.aot" ] && class_data=("-XX:AOTCache=$micro/torii.aot") \
                  || class_data=("-XX:AOTCacheOutput=$micro/torii.aot" -Xlog:aot=off -Xlog:cds=off) ;;
     esac
+    # A start after a start: the launcher's folder keeps the deployment of the one before, which Payara Micro would
+    # load at boot before deploying the WAR again; server-config/restart.asadmin, added to the pre-boot commands,
+    # disables the kept one, so that each start deploys once.
+    local preboot=server-config/loopback.asadmin
+    if grep -q '<application ' "$micro/config/domain.xml" 2>/dev/null; then
+        preboot=$work/restart.asadmin
+        cat server-config/loopback.asadmin server-config/restart.asadmin > "$preboot"
+    fi
     local started
     started=$(date +%s.%N)
     # timeout bounds a forgotten run to 40 minutes (the soak's length and more); stopping it stops the server too.
     timeout 2400 "$JAVA" "${JVM[@]}" "${class_data[@]}" -Dtorii.demo=true -Dtorii.data.dir="$work/data-$port" "$@" \
         -jar "$micro/launch-micro.jar" --nohazelcast --port "$port" \
-        --prebootcommandfile server-config/loopback.asadmin --postbootcommandfile server-config/h2-data-dir.asadmin \
+        --prebootcommandfile "$preboot" --postbootcommandfile server-config/h2-data-dir.asadmin \
         --deploy "$service_war" --contextroot / > "$work/server-$port.log" 2>&1 &
     launched=$!
     until curl -sf -o /dev/null "http://127.0.0.1:$port/status"; do
