@@ -6,7 +6,6 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -22,6 +21,7 @@ public class PasswordHasher {
     private static final Logger LOG = Logger.getLogger(PasswordHasher.class.getName());
     /** Prefix, two-digit cost, then 22 characters of salt and 31 of hash in bcrypt's base64 alphabet. */
     private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]\\$(0[4-9]|[12][0-9]|3[01])\\$[./A-Za-z0-9]{53}");
+    private static final String BCRYPT_ALPHABET = "./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     @Inject
     @ConfigProperty(name = "torii.password.bcrypt-cost", defaultValue = "12")
@@ -43,9 +43,27 @@ public class PasswordHasher {
         if (cost < 4 || cost > 31) {
             throw new IllegalStateException("torii.password.bcrypt-cost must be between 4 and 31, was " + cost);
         }
-        var random = new byte[16];
-        new SecureRandom().nextBytes(random);
-        dummyHash = hash(Base64.getEncoder().encodeToString(random));
+        dummyHash = unmatchableHash(cost);
+    }
+
+    /**
+     * A bcrypt hash that no password matches: a real salt at the given cost and, in place of the hash of a password, 31
+     * random characters of bcrypt's alphabet. Checking a password against it costs one bcrypt at that cost, as against
+     * a real hash; making it costs none (hashing a random password here cost each start a bcrypt on the deployment's
+     * thread, in code not yet compiled).
+     */
+    static String unmatchableHash(int cost) {
+        var random = new SecureRandom();
+        var hash = new StringBuilder(BCrypt.gensalt(cost, random));
+        for (int i = 0; i < 31; i++) {
+            hash.append(BCRYPT_ALPHABET.charAt(random.nextInt(BCRYPT_ALPHABET.length())));
+        }
+        return hash.toString();
+    }
+
+    /** The hash that a check without a real one is made against. */
+    String dummyHash() {
+        return dummyHash;
     }
 
     /** Created at start, so that a wrong setting stops the deployment instead of failing the first request. */

@@ -45,6 +45,17 @@ class PasswordHasherTest {
     }
 
     @Test
+    void checkWithoutAHashCostsABcryptAtTheConfiguredCostThatNoPasswordPasses() {
+        var dummy = new PasswordHasher(5).dummyHash();
+        assertTrue(dummy.startsWith("$2a$05$"), dummy);
+        assertTrue(PasswordHasher.asJBCrypt(dummy) != null, "a hash bcrypt reads: " + dummy);
+        for (var password : new String[] {"", "secret", dummy, dummy.substring(29)}) {
+            assertFalse(org.mindrot.jbcrypt.BCrypt.checkpw(password, dummy), password);
+        }
+        assertFalse(dummy.equals(new PasswordHasher(5).dummyHash()));
+    }
+
+    @Test
     void hashOfABuggyImplementationIsRefused() {
         assertNull(PasswordHasher.asJBCrypt("$2x$" + TUTORIAL_HASH.substring(4)));
         assertFalse(hasher.verify("secret", "$2x$" + TUTORIAL_HASH.substring(4)));
