@@ -52,7 +52,7 @@ public class PasswordHasher {
      * a real hash; making it costs none (hashing a random password here cost each start a bcrypt on the deployment's
      * thread, in code not yet compiled).
      */
-    static String unmatchableHash(int cost) {
+    private static String unmatchableHash(int cost) {
         var random = new SecureRandom();
         var hash = new StringBuilder(BCrypt.gensalt(cost, random));
         for (int i = 0; i < 31; i++) {
