@@ -1,6 +1,8 @@
 package torii.apps.boundary;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
@@ -10,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import torii.apps.entity.App;
 import torii.apps.entity.Grantee;
@@ -26,8 +29,13 @@ import torii.platform.entity.AppsChanged;
 @ApplicationScoped
 public class UsableApps {
 
-    /** Far above users times applications in use at once; reaching it only costs queries until the next change. */
-    static final int MAX_ENTRIES = 100_000;
+    /**
+     * Far above users times applications in use at once by default; reaching it only costs queries until the next
+     * change. 0 remembers nothing.
+     */
+    @Inject
+    @ConfigProperty(name = "torii.gateway.access-cache-size", defaultValue = "100000")
+    int maxEntries;
 
     record Key(Grantee kind, String name, Set<String> groups, String appId) {
     }
@@ -38,6 +46,26 @@ public class UsableApps {
 
     @Inject
     Apps apps;
+
+    public UsableApps() {
+    }
+
+    UsableApps(int maxEntries) {
+        this.maxEntries = maxEntries;
+        check();
+    }
+
+    @PostConstruct
+    void check() {
+        if (maxEntries < 0) {
+            throw new IllegalStateException("torii.gateway.access-cache-size must be 0 or more, was " + maxEntries);
+        }
+    }
+
+    /** Created at start, so that a wrong setting stops the deployment instead of failing the first request. */
+    void atStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // Observing the event is enough: it makes the container create this bean now.
+    }
 
     /** Whom a token speaks for, as grants name it: a user, or a client for itself. */
     public static Grantee kindOf(JsonWebToken caller) {
@@ -61,7 +89,7 @@ public class UsableApps {
         }
         var seen = changes.get();
         var found = query.get();
-        if (found.isPresent() && usable.size() < MAX_ENTRIES) {
+        if (found.isPresent() && usable.size() < maxEntries) {
             usable.put(key, found.get());
             // A change counted since the query began may not have been seen by it; forget then, as the change did.
             if (changes.get() != seen) {

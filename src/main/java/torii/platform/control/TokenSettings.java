@@ -10,7 +10,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The settings every part that issues, verifies, signs or ends tokens shares, read here once with their defaults:
- * the issuer, the access token's lifetime, the clock skew tolerated, and the signing algorithm.
+ * the issuer, the access token's lifetime, the clock skew tolerated, the signing algorithm, and how many verified
+ * tokens are remembered.
  */
 @ApplicationScoped
 public class TokenSettings {
@@ -43,14 +44,28 @@ public class TokenSettings {
     @ConfigProperty(name = "torii.grants.password.enabled", defaultValue = "true")
     boolean passwordGrant = true;
 
+    /**
+     * Access tokens whose signature and claims were checked, remembered by their text so that a repeat costs a lookup;
+     * past this many the memory is emptied and fills again. 0 remembers none.
+     */
+    @Inject
+    @ConfigProperty(name = "torii.token.verified-cache-size", defaultValue = "10000")
+    int verifiedCacheSize;
+
     public TokenSettings() {
     }
 
     public TokenSettings(String issuer, long expireMinutes, int clockSkewSeconds, String algorithm) {
+        this(issuer, expireMinutes, clockSkewSeconds, algorithm, 10_000);
+    }
+
+    public TokenSettings(String issuer, long expireMinutes, int clockSkewSeconds, String algorithm,
+            int verifiedCacheSize) {
         this.issuer = issuer;
         this.expireMinutes = expireMinutes;
         this.clockSkewSeconds = clockSkewSeconds;
         this.algorithm = algorithm;
+        this.verifiedCacheSize = verifiedCacheSize;
         check();
     }
 
@@ -61,6 +76,10 @@ public class TokenSettings {
         }
         if (clockSkewSeconds < 0) {
             throw new IllegalStateException("mp.jwt.verify.clock.skew must be 0 or more, was " + clockSkewSeconds);
+        }
+        if (verifiedCacheSize < 0) {
+            throw new IllegalStateException("torii.token.verified-cache-size must be 0 or more, was "
+                    + verifiedCacheSize);
         }
     }
 
@@ -87,5 +106,9 @@ public class TokenSettings {
 
     public String algorithm() {
         return algorithm;
+    }
+
+    public int verifiedCacheSize() {
+        return verifiedCacheSize;
     }
 }

@@ -40,8 +40,6 @@ public class TokenVerifier {
     static final Set<String> REQUIRED_CLAIMS = Set.of("sub", "exp", "iat", "jti");
     /** Far above any token this service issues; parsing stops before doing work on anything larger. */
     static final int MAX_TOKEN_LENGTH = 8192;
-    /** How many verified tokens are remembered; past this the memory is emptied and fills again. */
-    static final int MAX_REMEMBERED = 10_000;
 
     @Inject
     KeyRing keys;
@@ -107,15 +105,29 @@ public class TokenVerifier {
         }
         try {
             var passed = new VerifiedToken(token, processor.process(token, null));
-            if (verified.size() >= MAX_REMEMBERED) {
-                verified.clear();
-            }
-            verified.put(token, new Remembered(passed, generation));
+            remember(token, new Remembered(passed, generation));
             return allowed(passed) ? Optional.of(passed) : Optional.empty();
         } catch (Exception rejected) {
             LOG.log(Level.FINE, "Rejected a token: {0}", rejected.getMessage());
             return Optional.empty();
         }
+    }
+
+    /** Past the configured number of tokens the memory is emptied: it fills again with the tokens in use. */
+    void remember(String token, Remembered passed) {
+        var limit = settings.verifiedCacheSize();
+        if (limit == 0) {
+            return;
+        }
+        if (verified.size() >= limit) {
+            verified.clear();
+        }
+        verified.put(token, passed);
+    }
+
+    /** How many verified tokens are remembered now. */
+    int remembered() {
+        return verified.size();
     }
 
     boolean allowed(VerifiedToken token) {

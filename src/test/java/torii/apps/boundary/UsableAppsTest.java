@@ -1,8 +1,10 @@
 package torii.apps.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,7 +17,7 @@ import torii.apps.entity.Limits;
 
 class UsableAppsTest {
 
-    final UsableApps usableApps = new UsableApps();
+    final UsableApps usableApps = new UsableApps(100);
     final Access translator = new Access(new App("translator", "Translator", null, Backend.ECHO, null, null),
             Limits.NONE);
     final AtomicInteger queries = new AtomicInteger();
@@ -83,5 +85,35 @@ class UsableAppsTest {
         var after = ask(query(Optional.empty()));
 
         assertTrue(after.isEmpty());
+    }
+
+    @Test
+    void aCacheOfSizeZeroAsksEachTime() {
+        var uncached = new UsableApps(0);
+        var johndoe = key(Grantee.USER, "johndoe", Set.of("user"));
+        uncached.of(johndoe, query(Optional.of(translator)));
+        var again = uncached.of(johndoe, query(Optional.of(translator)));
+
+        assertEquals(Optional.of(translator), again);
+        assertEquals(2, queries.get());
+    }
+
+    @Test
+    void pastItsSizeTheCacheRemembersNoMoreAndStillAnswers() {
+        var small = new UsableApps(2);
+        for (var name : List.of("a", "b", "c")) {
+            small.of(key(Grantee.USER, name, Set.of()), query(Optional.of(translator)));
+        }
+        var third = small.of(key(Grantee.USER, "c", Set.of()), query(Optional.of(translator)));
+        small.of(key(Grantee.USER, "a", Set.of()), query(Optional.of(translator)));
+
+        assertEquals(Optional.of(translator), third);
+        // a, b and c asked once each, c once more: only a and b were remembered.
+        assertEquals(4, queries.get());
+    }
+
+    @Test
+    void aNegativeSizeStopsTheStart() {
+        assertThrows(IllegalStateException.class, () -> new UsableApps(-1));
     }
 }

@@ -1,6 +1,7 @@
 package torii.security.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.JOSEObjectType;
@@ -133,6 +134,33 @@ class TokenVerifierTest {
         var broken = Breakage.WRONGLY_SIGNED.token(tokens, "johndoe");
         assertTrue(verifier.verify(broken).isEmpty());
         assertTrue(verifier.verify(broken).isEmpty());
+    }
+
+    @Test
+    void theMemoryOfVerifiedTokensNeverHoldsMoreThanItsSize() {
+        var small = new TokenVerifier(ring, denied, new TokenSettings(TestTokens.DEFAULT_ISSUER, 30, 60, "RS256", 2));
+        for (var name : List.of("a", "b", "c", "d", "e")) {
+            var token = tokens.valid(name);
+            assertEquals(name, small.verify(token).orElseThrow().getName());
+            assertTrue(small.remembered() <= 2);
+            // Once remembered, it passes from the memory as it passed the checks.
+            assertEquals(name, small.verify(token).orElseThrow().getName());
+        }
+    }
+
+    @Test
+    void aMemoryOfSizeZeroRemembersNoTokenAndStillVerifies() {
+        var none = new TokenVerifier(ring, denied, new TokenSettings(TestTokens.DEFAULT_ISSUER, 30, 60, "RS256", 0));
+        var token = tokens.valid("johndoe");
+        assertTrue(none.verify(token).isPresent());
+        assertTrue(none.verify(token).isPresent());
+        assertEquals(0, none.remembered());
+    }
+
+    @Test
+    void aNegativeMemorySizeIsRefused() {
+        assertThrows(IllegalStateException.class,
+                () -> new TokenSettings(TestTokens.DEFAULT_ISSUER, 30, 60, "RS256", -1));
     }
 
     @Test
